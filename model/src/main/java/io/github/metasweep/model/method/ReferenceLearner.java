@@ -1,0 +1,95 @@
+package io.github.metasweep.model.method;
+
+import io.github.metasweep.model.env.Episode;
+import io.github.metasweep.model.env.PendulumPolicy;
+import io.github.metasweep.model.nn.Adam;
+import io.github.metasweep.model.nn.Gates;
+import io.github.metasweep.model.nn.GradientClipping;
+import io.github.metasweep.model.nn.LossTerms;
+import io.github.metasweep.model.nn.NetworkShape;
+import io.github.metasweep.model.nn.PolicySnapshot;
+import io.github.metasweep.model.nn.PolicyValueLoss;
+import io.github.metasweep.model.nn.TrainingBatch;
+import io.github.metasweep.model.run.GateReading;
+
+/**
+ * The reference training step (protocol section 3), once per episode: the loss on the whole
+ * episode, optional global-norm clipping, then Adam with the two learning-rate groups.
+ * With gates this is Neural Battery; without, the fine-tune baseline.
+ */
+public final class ReferenceLearner implements PendulumAgent {
+    private final NetworkShape shape;
+    private final LearnerSettings settings;
+    private final double kTargetWeight;
+    private final PolicyValueLoss loss;
+    private final Adam adam;
+    private final double[] params;
+
+    public ReferenceLearner(NetworkShape shape, double[] initial, LearnerSettings settings, double kLr,
+                            double kTargetWeight) {
+        this.shape = shape;
+        this.settings = settings;
+        this.kTargetWeight = kTargetWeight;
+        this.loss = new PolicyValueLoss(shape, settings.precision());
+        this.adam = Adam.forGroups(loss.layout(), settings.lr(), kLr);
+        this.params = initial.clone();
+    }
+
+    @Override
+    public PendulumPolicy policyForEpisode() {
+        return new PolicySnapshot(shape, params);
+    }
+
+    @Override
+    public boolean learn(Episode episode, double tau) {
+        TrainingBatch batch = BatchBuilder.build(episode, settings);
+        LossTerms terms = loss.evaluate(params, batch, tau, kTargetWeight);
+        if (!terms.finite()) {
+            return false;
+        }
+        double[] grad = terms.gradient();
+        if (settings.gradClip()) {
+            GradientClipping.clipGlobalNorm(grad, settings.maxGradNorm());
+        }
+        double[] next = params.clone();
+        adam.step(next, grad);
+        settings.precision().roundAll(next);
+        for (double v : next) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        System.arraycopy(next, 0, params, 0, params.length);
+        return true;
+    }
+
+    @Override
+    public GateReading gates(int episode, String phase) {
+        if (!shape.gated()) {
+            return null;
+        }
+        Gates g = Gates.of(shape, loss.layout(), params);
+        int layers = NetworkShape.GATED_LAYERS;
+        double[] layer = new double[layers];
+        double[] blockMean = new double[shape.blocks() ? layers : 0];
+        double[] target = new double[layers];
+        int kTarget = loss.layout().get("k.target").offset();
+        for (int i = 0; i < layers; i++) {
+            layer[i] = g.layerSigmoid(i);
+            if (shape.blocks()) {
+                blockMean[i] = g.meanBlockSigmoid(i);
+            }
+            target[i] = params[kTarget + i];
+        }
+        return new GateReading(episode, phase, layer, blockMean, target);
+    }
+
+    /** A copy of the current parameters. */
+    public double[] parameters() {
+        return params.clone();
+    }
+
+    public int updates() {
+        return adam.steps();
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.metasweep.model.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each named tensor lives in a flat parameter vector; immutable once built. */
+public final class ParameterLayout {
+    private final List<Segment> segments;
+    private final Map<String, Segment> byName;
+    private final int size;
+
+    private ParameterLayout(List<Segment> segments) {
+        this.segments = Collections.unmodifiableList(segments);
+        Map<String, Segment> map = new LinkedHashMap<>();
+        for (Segment s : segments) {
+            map.put(s.name(), s);
+        }
+        this.byName = Collections.unmodifiableMap(map);
+        this.size = segments.isEmpty() ? 0 : segments.get(segments.size() - 1).end();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean has(String name) {
+        return byName.containsKey(name);
+    }
+
+    public Segment get(String name) {
+        Segment s = byName.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no parameter tensor named " + name + " in " + byName.keySet());
+        }
+        return s;
+    }
+
+    /** The group of every scalar, in vector order. */
+    public ParameterGroup[] groupOfEach() {
+        ParameterGroup[] groups = new ParameterGroup[size];
+        for (Segment s : segments) {
+            java.util.Arrays.fill(groups, s.offset(), s.end(), s.group());
+        }
+        return groups;
+    }
+
+    public static final class Builder {
+        private final List<Segment> segments = new ArrayList<>();
+        private int next;
+
+        public Builder add(String name, int rows, int cols, ParameterGroup group) {
+            segments.add(new Segment(name, next, rows, cols, group));
+            next += rows * cols;
+            return this;
+        }
+
+        public ParameterLayout build() {
+            return new ParameterLayout(new ArrayList<>(segments));
+        }
+    }
+}
