@@ -45,14 +45,14 @@ public record ParamDef(String name, ParamType type, Object defaultValue, double 
         return switch (type) {
             case INT -> {
                 try {
-                    yield check(Long.parseLong(t));
+                    yield check(Long.parseLong(t), text);
                 } catch (NumberFormatException e) {
                     throw invalid(text);
                 }
             }
             case DOUBLE -> {
                 try {
-                    yield check(Double.parseDouble(t));
+                    yield check(Double.parseDouble(t), text);
                 } catch (NumberFormatException e) {
                     throw invalid(text);
                 }
@@ -81,13 +81,13 @@ public record ParamDef(String name, ParamType type, Object defaultValue, double 
         return switch (type) {
             case INT -> {
                 if (value instanceof Integer || value instanceof Long) {
-                    yield check(((Number) value).longValue());
+                    yield check(((Number) value).longValue(), String.valueOf(value));
                 }
                 throw invalid(String.valueOf(value));
             }
             case DOUBLE -> {
                 if (value instanceof Number n) {
-                    yield check(n.doubleValue());
+                    yield check(n.doubleValue(), String.valueOf(value));
                 }
                 throw invalid(String.valueOf(value));
             }
@@ -101,17 +101,17 @@ public record ParamDef(String name, ParamType type, Object defaultValue, double 
         };
     }
 
-    private Integer check(long v) {
+    private Integer check(long v, String found) {
         if (v < min || v > max) {
-            throw invalid(Long.toString(v));
+            throw invalid(found);
         }
         return (int) v;
     }
 
-    private Double check(double v) {
+    private Double check(double v, String found) {
         boolean below = minExclusive ? v <= min : v < min;
         if (!Double.isFinite(v) || below || v > max) {
-            throw invalid(Double.toString(v));
+            throw invalid(found);
         }
         return v;
     }

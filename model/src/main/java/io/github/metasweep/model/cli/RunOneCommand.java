@@ -1,0 +1,206 @@
+package io.github.metasweep.model.cli;
+
+import io.github.metasweep.model.run.Benchmark;
+import io.github.metasweep.model.run.Benchmarks;
+import io.github.metasweep.model.run.InvalidSpecException;
+import io.github.metasweep.model.run.ParamDef;
+import io.github.metasweep.model.run.RunListener;
+import io.github.metasweep.model.run.RunResult;
+import io.github.metasweep.model.run.RunResultJson;
+import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.run.Runner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code run-one}: one run of one method, no Spark; the JSON result to a file or standard output. */
+public final class RunOneCommand {
+    static final String USAGE = """
+            usage: run-one --method NAME [--seed N] [--variant NAME] [--set key=value]... [--out FILE]
+                           [--benchmark NAME] [--quiet] [--help]
+              --method     the method to run (see the list below)
+              --seed       the run's seed, an integer >= 0 (default 0)
+              --variant    an ablation variant of the method (default full)
+              --set        any hyper-parameter, repeatable: --set k_lr=0.01 --set target=expert
+              --out        where to write the JSON result (default: standard output)
+              --benchmark  the benchmark (default pendulum-transfer)
+              --quiet      no progress lines
+            exit codes: 0 done (ok or diverged), 2 bad input, 1 a failure during the run
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RunOneCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new RunOneCommand(System.out, System.err).execute(args));
+    }
+
+    /** Runs the command; returns the exit code. */
+    public int execute(String[] args) {
+        Options o;
+        RunSpec spec;
+        try {
+            o = Options.parse(args);
+            if (o.help) {
+                out.print(USAGE);
+                out.print(methodsHelp(o.benchmark));
+                return 0;
+            }
+            if (o.method == null) {
+                throw new UsageException("--method: missing; accepted: "
+                        + String.join(", ", Benchmarks.get(o.benchmark).methods()));
+            }
+            spec = RunSpec.resolve(o.benchmark, o.method, o.variant, o.settings, o.seed);
+            if (o.outFile != null) {
+                Path parent = o.outFile.toAbsolutePath().getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    throw new UsageException("--out: folder " + parent + " does not exist; create it or choose another file");
+                }
+            }
+        } catch (UsageException | InvalidSpecException e) {
+            err.println("run-one: " + optionOf(e) + e.getMessage());
+            return 2;
+        }
+        try {
+            ProgressPrinter progress = new ProgressPrinter(err, spec.id(), o.quiet);
+            RunResult result = Runner.run(spec, progress);
+            String json = RunResultJson.write(result);
+            if (o.outFile == null) {
+                out.println(json);
+            } else {
+                writeAtomically(o.outFile, json);
+            }
+            err.printf(Locale.ROOT, "%s %s best=%.1f avg10=%.1f episodes=%d+%d in %.2f s%s%n", result.id(),
+                    result.status().label(), result.bestReturn(), result.avg10Return(), result.pretrainReturns().length,
+                    result.transferReturns().length, result.seconds(),
+                    o.outFile == null ? "" : " -> " + o.outFile);
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            err.println("run-one: the run failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Hyper-parameter errors come from --set (or --seed); the message already starts with the name. */
+    private static String optionOf(RuntimeException e) {
+        if (e instanceof InvalidSpecException ise) {
+            return switch (ise.field()) {
+                case "method", "variant", "benchmark", "seed" -> "--";
+                default -> "--set ";
+            };
+        }
+        return "";
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String methodsHelp(String benchmarkName) {
+        Benchmark b = Benchmarks.get(benchmarkName);
+        StringBuilder s = new StringBuilder("\nmethods of " + b.name() + ":\n");
+        for (String m : b.methods()) {
+            s.append("  ").append(m).append("  (variants: ").append(String.join(", ", b.variants(m))).append(")\n");
+            for (ParamDef d : b.params(m)) {
+                s.append(String.format(Locale.ROOT, "      %-18s default %-10s %s; %s%n", d.name(), d.defaultValue(),
+                        d.description(), d.accepted()));
+            }
+        }
+        return s.toString();
+    }
+
+    /** Prints a progress line at most every second, and at the last episode. */
+    static final class ProgressPrinter implements RunListener {
+        private final PrintStream err;
+        private final String id;
+        private final boolean quiet;
+        private final long start = System.nanoTime();
+        private long lastPrint;
+
+        ProgressPrinter(PrintStream err, String id, boolean quiet) {
+            this.err = err;
+            this.id = id;
+            this.quiet = quiet;
+        }
+
+        @Override
+        public void episodeDone(int done, int total, String phase, double lastReturn) {
+            long now = System.nanoTime();
+            if (quiet || (now - lastPrint < 1_000_000_000L && done < total)) {
+                return;
+            }
+            lastPrint = now;
+            err.printf(Locale.ROOT, "%s: episode %d/%d (%s) return %.1f, %.1f s%n", id, done, total, phase,
+                    lastReturn, (now - start) / 1e9);
+        }
+    }
+
+    static final class Options {
+        String benchmark = "pendulum-transfer";
+        String method;
+        String variant = "full";
+        long seed;
+        Path outFile;
+        boolean help;
+        boolean quiet;
+        final Map<String, String> settings = new LinkedHashMap<>();
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--help", "-h" -> o.help = true;
+                    case "--quiet" -> o.quiet = true;
+                    case "--method" -> o.method = value(args, ++i, a);
+                    case "--variant" -> o.variant = value(args, ++i, a);
+                    case "--benchmark" -> o.benchmark = value(args, ++i, a);
+                    case "--out" -> o.outFile = Path.of(value(args, ++i, a));
+                    case "--seed" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            o.seed = Long.parseLong(v);
+                        } catch (NumberFormatException e) {
+                            throw new UsageException("--seed: '" + v + "' is not accepted; expected an integer >= 0");
+                        }
+                    }
+                    case "--set" -> {
+                        String kv = value(args, ++i, a);
+                        int eq = kv.indexOf('=');
+                        if (eq <= 0) {
+                            throw new UsageException("--set: '" + kv + "' is not accepted; expected key=value, e.g. --set k_lr=0.01");
+                        }
+                        String key = kv.substring(0, eq).trim();
+                        if (o.settings.containsKey(key)) {
+                            throw new UsageException("--set: " + key + " is set twice; keep one");
+                        }
+                        o.settings.put(key, kv.substring(eq + 1));
+                    }
+                    default -> throw new UsageException("unknown option '" + a + "'; accepted: --method, --seed, "
+                            + "--variant, --set, --out, --benchmark, --quiet, --help");
+                }
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length || args[i].startsWith("--")) {
+                throw new UsageException(option + ": a value is missing");
+            }
+            return args[i];
+        }
+    }
+}

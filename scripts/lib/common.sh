@@ -1,0 +1,21 @@
+# Shared by the scripts: the repository root, the pinned BLAS threads and the JVM flags Spark needs on Java 17.
+# shellcheck shell=bash
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export REPO_ROOT
+# Results depend on the BLAS thread count: one thread per run, recorded in every result.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+
+# The --add-opens list lives in the parent POM (property java17.opens); read it from there.
+java17_opens() {
+  sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' "$REPO_ROOT/pom.xml"
+}
+
+# Builds a module (and what it needs) when its jar is missing or older than any source file.
+ensure_built() {
+  local module="$1" jar
+  jar=$(ls "$REPO_ROOT/$module"/target/metasweep-*.jar 2>/dev/null | grep -v -e shaded -e original | head -n 1 || true)
+  if [[ -z "$jar" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]]; then
+    echo "building $module (first run or sources changed) ..." >&2
+    (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
+  fi
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# One run of one method, no Spark: scripts/run-one.sh --method nb-pro --seed 0 --out result.json (--help for all).
+set -euo pipefail
+source "$(dirname "$0")/lib/common.sh"
+ensure_built model
+jar=$(ls "$REPO_ROOT"/model/target/metasweep-model-*.jar | head -n 1)
+exec java -Xss4m -cp "$jar:$(cat "$REPO_ROOT/model/target/classpath.txt")" \
+  io.github.metasweep.model.cli.RunOneCommand "$@"
