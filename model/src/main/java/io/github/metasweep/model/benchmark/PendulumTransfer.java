@@ -7,6 +7,7 @@ import io.github.metasweep.model.env.PendulumPolicy;
 import io.github.metasweep.model.method.Expert;
 import io.github.metasweep.model.method.Finetune;
 import io.github.metasweep.model.method.FrozenInit;
+import io.github.metasweep.model.method.Maml;
 import io.github.metasweep.model.method.NeuralBattery;
 import io.github.metasweep.model.method.PendulumAgent;
 import io.github.metasweep.model.method.PendulumMethod;
@@ -49,7 +50,8 @@ public final class PendulumTransfer implements Benchmark {
     private final Map<String, PendulumMethod> methods = new LinkedHashMap<>();
 
     public PendulumTransfer() {
-        this(List.of(NeuralBattery.nb(), NeuralBattery.nbPro(), new Finetune(), new ZeroAction(), new FrozenInit(),
+        this(List.of(Maml.secondOrder(), Maml.firstOrder(), NeuralBattery.nb(), NeuralBattery.nbPro(), new Finetune(),
+                new ZeroAction(), new FrozenInit(),
                 new Expert()));
     }
 
@@ -74,7 +76,8 @@ public final class PendulumTransfer implements Benchmark {
         return List.copyOf(methods.keySet());
     }
 
-    private PendulumMethod method(String name) {
+    /** The method behind a name; an unknown name is an {@link InvalidSpecException}. */
+    public PendulumMethod method(String name) {
         PendulumMethod m = methods.get(name);
         if (m == null) {
             throw new InvalidSpecException("method", "method: unknown method '" + name + "'; accepted: "
