@@ -15,8 +15,10 @@ import io.github.metasweep.model.nn.TrainingBatch;
  * MAML on the plain networks (protocol section 6). Each episode: K SGD steps (rate alpha) on the
  * support loss from theta, the query loss at the adapted parameters, and an Adam step on theta with
  * the meta-gradient, clipped. Second order, the meta-gradient is
- * {@code (I - alpha H_0) ... (I - alpha H_{K-1}) g_query}, built backwards with central
- * finite-difference Hessian-vector products of the support loss; first order, it is {@code g_query}.
+ * {@code (I - alpha H_0) ... (I - alpha H_{K-1}) g_query}, built backwards with finite-difference
+ * Hessian-vector products of the support loss (forward differences that reuse the inner loop's
+ * gradients: at the step used, rounding, not truncation, bounds the error, as for central ones);
+ * first order, it is {@code g_query}.
  * The acting policy is theta adapted on the previous episode's support rows.
  */
 public final class MamlLearner implements PendulumAgent {
@@ -79,26 +81,26 @@ public final class MamlLearner implements PendulumAgent {
      * Only the policy's part is adapted: the value network never acts, and the loss keeps the two apart.
      */
     public double[] adapt(double[] theta, TrainingBatch support) {
-        double[][] path = innerPath(theta, support, false);
-        return path == null ? null : path[innerSteps];
+        InnerPath path = innerPath(theta, support, false);
+        return path == null ? null : path.adapted();
     }
 
     /**
      * The meta-gradient at theta (not clipped), or null if a loss or gradient turns non-finite.
      */
     public double[] metaGradient(double[] theta, TrainingBatch support, TrainingBatch query) {
-        double[][] path = innerPath(theta, support, true);
+        InnerPath path = innerPath(theta, support, true);
         if (path == null) {
             return null;
         }
-        LossTerms outer = loss.evaluate(path[innerSteps], query, 0.0, 0.0);
+        LossTerms outer = loss.evaluate(path.adapted(), query, 0.0, 0.0);
         if (!outer.finite()) {
             return null;
         }
         double[] v = outer.gradient();
         if (secondOrder) {
             for (int k = innerSteps - 1; k >= 0; k--) {
-                double[] hv = hessianVector(path[k], v, support);
+                double[] hv = hessianVector(path.points[k], path.gradients[k], v, support);
                 if (hv == null) {
                     return null;
                 }
@@ -112,13 +114,21 @@ public final class MamlLearner implements PendulumAgent {
 
     /** The meta-objective: the query loss after adapting theta on the support rows (for checks). */
     public double metaObjective(double[] theta, TrainingBatch support, TrainingBatch query) {
-        double[][] path = innerPath(theta, support, true);
-        return path == null ? Double.NaN : loss.evaluate(path[innerSteps], query, 0.0, 0.0).total();
+        InnerPath path = innerPath(theta, support, true);
+        return path == null ? Double.NaN : loss.evaluate(path.adapted(), query, 0.0, 0.0).total();
+    }
+
+    /** phi_0 .. phi_K and the support gradient at phi_0 .. phi_{K-1}. */
+    private record InnerPath(double[][] points, double[][] gradients) {
+        double[] adapted() {
+            return points[points.length - 1];
+        }
     }
 
     /** phi_0 = theta, phi_{k+1} = phi_k - alpha grad L_s(phi_k); null on a non-finite gradient. */
-    private double[][] innerPath(double[] theta, TrainingBatch support, boolean withValue) {
+    private InnerPath innerPath(double[] theta, TrainingBatch support, boolean withValue) {
         double[][] path = new double[innerSteps + 1][];
+        double[][] gradients = new double[innerSteps][];
         path[0] = theta.clone();
         for (int k = 0; k < innerSteps; k++) {
             LossTerms t = loss.evaluate(path[k], support, 0.0, 0.0, withValue);
@@ -126,6 +136,7 @@ public final class MamlLearner implements PendulumAgent {
                 return null;
             }
             double[] g = t.gradient();
+            gradients[k] = g;
             double[] next = path[k].clone();
             for (int i = 0; i < next.length; i++) {
                 next[i] -= innerLr * g[i];
@@ -133,14 +144,14 @@ public final class MamlLearner implements PendulumAgent {
             settings.precision().roundAll(next);
             path[k + 1] = next;
         }
-        return path;
+        return new InnerPath(path, gradients);
     }
 
     /**
-     * H(phi) v of the support loss by central differences of its gradient, with the step
-     * r = 2 sqrt(machine eps) (1 + |phi|) / |v| (the usual balance of truncation and rounding).
+     * H(phi) v of the support loss, (grad(phi + r v) - grad(phi)) / r, with {@code gradAtPhi} known and
+     * the step r = 2 sqrt(machine eps) (1 + |phi|) / |v| that balances truncation and rounding.
      */
-    private double[] hessianVector(double[] phi, double[] v, TrainingBatch support) {
+    private double[] hessianVector(double[] phi, double[] gradAtPhi, double[] v, TrainingBatch support) {
         double vNorm = GradientClipping.norm(v);
         if (vNorm == 0.0) {
             return new double[v.length];
@@ -148,19 +159,16 @@ public final class MamlLearner implements PendulumAgent {
         double eps = settings.precision() == Precision.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
         double r = 2.0 * Math.sqrt(eps) * (1.0 + GradientClipping.norm(phi)) / vNorm;
         double[] plus = phi.clone();
-        double[] minus = phi.clone();
         for (int i = 0; i < phi.length; i++) {
             plus[i] += r * v[i];
-            minus[i] -= r * v[i];
         }
         LossTerms gp = loss.evaluate(plus, support, 0.0, 0.0);
-        LossTerms gm = loss.evaluate(minus, support, 0.0, 0.0);
-        if (!gp.finite() || !gm.finite()) {
+        if (!gp.finite()) {
             return null;
         }
         double[] hv = new double[v.length];
         for (int i = 0; i < hv.length; i++) {
-            hv[i] = (gp.gradient()[i] - gm.gradient()[i]) / (2.0 * r);
+            hv[i] = (gp.gradient()[i] - gradAtPhi[i]) / r;
         }
         return hv;
     }
