@@ -1,0 +1,18 @@
+package io.github.metasweep.spark.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ClaimVerdictTest {
+    @Test
+    void judgesByTheConfidenceInterval() {
+        assertEquals(ClaimVerdict.REPRODUCED, ClaimVerdict.judge(37.1, 20, 50, 0));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(37.1, -5, 80, 0));
+        assertEquals(ClaimVerdict.NOT_REPRODUCED, ClaimVerdict.judge(37.1, -20, 10, 0));
+        assertEquals(ClaimVerdict.NOT_REPRODUCED, ClaimVerdict.judge(37.1, 40, 60, 0));
+        assertEquals(ClaimVerdict.REPRODUCED, ClaimVerdict.judge(-5088.9, -6000, -4000, Double.NaN));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(1, Double.NaN, Double.NaN, 0));
+        assertEquals("not reproduced", ClaimVerdict.NOT_REPRODUCED.label());
+    }
+}
