@@ -27,6 +27,7 @@ public final class SparkSessions {
         conf.set("spark.executorEnv.OMP_NUM_THREADS", "1");
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "200"); // the run schema is wide; no truncation warning
         return conf;
     }
 
