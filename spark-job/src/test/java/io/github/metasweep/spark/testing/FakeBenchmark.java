@@ -25,9 +25,10 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>methods {@code base} (params: protocol only), {@code alpha} and {@code beta} (also {@code lr});
  *   {@code alpha} has variant {@code no-decay} fixing {@code decay=false}</li>
- *   <li>{@code fault}: {@code once} throws on the first attempt of the run (a marker file under the folder
- *   in system property {@value #MARKERS} remembers it), {@code always} on every attempt</li>
- *   <li>{@code diverge_seed}: the run with this seed ends as diverged</li>
+ *   <li>{@code fault}: {@code once} throws on the first attempt of a run (a marker file under the folder
+ *   in system property {@value #MARKERS} remembers it), {@code always} on every attempt; only runs with
+ *   seed {@code fault_seed} fail, or all when it is -1</li>
+ *   <li>{@code diverge_seed} ({@code beta} only): the run with this seed ends as diverged</li>
  *   <li>{@code sleep_ms}: how long a run takes</li>
  *   <li>every run that completes appends its id to the file in system property {@value #LOG}, when set</li>
  * </ul>
@@ -43,7 +44,7 @@ public final class FakeBenchmark implements Benchmark {
             ParamDef.number("x", 1.0, 0.0, false, 10.0, "shifts the returns"),
             ParamDef.integer("sleep_ms", 0, 0, 60_000, "how long a run sleeps"),
             ParamDef.choice("fault", "none", List.of("none", "once", "always"), "injected failure"),
-            ParamDef.integer("diverge_seed", -1, -1, 1_000_000, "the seed whose run diverges"));
+            ParamDef.integer("fault_seed", -1, -1, 1_000_000, "the seed whose runs fail (-1: every seed)"));
     private static final List<ParamDef> LEARNER = List.of(
             ParamDef.number("lr", 0.01, 0.0, true, 1.0, "learning rate"),
             ParamDef.bool("decay", true, "decays the learning rate"));
@@ -64,6 +65,9 @@ public final class FakeBenchmark implements Benchmark {
         if (!method.equals("base")) {
             all.addAll(LEARNER);
         }
+        if (method.equals("beta")) {
+            all.add(ParamDef.integer("diverge_seed", -1, -1, 1_000_000, "the seed whose run diverges"));
+        }
         return all;
     }
 
@@ -81,7 +85,8 @@ public final class FakeBenchmark implements Benchmark {
     public RunResult run(RunSpec spec, RunListener listener) {
         ParamSet p = spec.params();
         String fault = p.getString("fault");
-        if (fault.equals("always") || (fault.equals("once") && firstAttempt(spec.id()))) {
+        boolean chosen = p.getInt("fault_seed") < 0 || p.getInt("fault_seed") == spec.seed();
+        if (chosen && (fault.equals("always") || (fault.equals("once") && firstAttempt(spec.id())))) {
             throw new IllegalStateException("injected fault in run " + spec.id());
         }
         sleep(p.getInt("sleep_ms"));
@@ -101,7 +106,7 @@ public final class FakeBenchmark implements Benchmark {
                         new double[0], new double[] {0.3, 0.3}));
             }
         }
-        boolean diverged = spec.seed() == p.getInt("diverge_seed");
+        boolean diverged = spec.method().equals("beta") && spec.seed() == p.getInt("diverge_seed");
         log(spec.id());
         return new RunResult(spec.id(), diverged ? RunStatus.DIVERGED : RunStatus.OK, spec.benchmark(), spec.method(),
                 spec.variant(), spec.seed(), p, RunResult.best(post), RunResult.averageOfLast10(post), pre, post, trace,
