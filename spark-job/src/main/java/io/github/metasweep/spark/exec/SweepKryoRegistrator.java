@@ -11,6 +11,24 @@ import org.apache.spark.serializer.KryoRegistrator;
 public final class SweepKryoRegistrator implements KryoRegistrator {
     /** Spark classes that are not public from Java, registered by name. */
     static final String[] SPARK_INTERNALS = {
+        // schemas, sent back by the jobs that read Parquet footers
+        "org.apache.spark.sql.types.StructType",
+        "[Lorg.apache.spark.sql.types.StructType;",
+        "org.apache.spark.sql.types.StructField",
+        "[Lorg.apache.spark.sql.types.StructField;",
+        "org.apache.spark.sql.types.ArrayType",
+        "org.apache.spark.sql.types.MapType",
+        "org.apache.spark.sql.types.Metadata",
+        "org.apache.spark.sql.types.BooleanType$",
+        "org.apache.spark.sql.types.IntegerType$",
+        "org.apache.spark.sql.types.LongType$",
+        "org.apache.spark.sql.types.DoubleType$",
+        "org.apache.spark.sql.types.FloatType$",
+        "org.apache.spark.sql.types.StringType",
+        "org.apache.spark.sql.types.StringType$",
+        "org.apache.spark.sql.types.BinaryType$",
+        "org.apache.spark.sql.types.NullType$",
+        "scala.collection.immutable.Map$EmptyMap$",
     };
 
     @Override
