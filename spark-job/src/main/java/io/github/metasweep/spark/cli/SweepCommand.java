@@ -1,0 +1,219 @@
+package io.github.metasweep.spark.cli;
+
+import io.github.metasweep.model.run.Provenance;
+import io.github.metasweep.spark.exec.SweepJob;
+import io.github.metasweep.spark.report.SweepReport;
+import io.github.metasweep.spark.spec.InvalidSweepSpecException;
+import io.github.metasweep.spark.spec.PlannedRun;
+import io.github.metasweep.spark.spec.SpecParser;
+import io.github.metasweep.spark.spec.SpecRecord;
+import io.github.metasweep.spark.spec.SweepExpansion;
+import io.github.metasweep.spark.spec.SweepSpec;
+import io.github.metasweep.spark.store.HadoopConf;
+import io.github.metasweep.spark.store.ResultStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code sweep SPEC}: validate, expand, check the output, run what is missing on Spark, and build
+ * the tables. Nothing is written and no SparkSession starts until the spec is valid and the output
+ * is known to hold nothing but runs of this same spec.
+ */
+final class SweepCommand {
+    static final Set<String> FLAGS = Set.of("--fresh", "--dry-run");
+    static final Set<String> OPTIONS = Set.of("--out", "--master", "--progress-seconds");
+    private static final int DRY_RUN_ROWS = 10;
+
+    private final PrintStream out;
+    private final SessionFactory sessions;
+
+    SweepCommand(PrintStream out, SessionFactory sessions) {
+        this.out = out;
+        this.sessions = sessions;
+    }
+
+    int execute(String[] argv) throws IOException {
+        Args args = Args.parse("sweep", argv, 1, FLAGS, OPTIONS);
+        String specFile = args.single("sweep", "spec file (e.g. sweeps/smoke.yaml)");
+        double progressSeconds = progressSeconds(args.option("--progress-seconds"));
+        SweepSpec spec = SpecParser.parseFile(Path.of(specFile));
+        List<PlannedRun> runs = SweepExpansion.expand(spec);
+        String outArg = args.option("--out") != null ? args.option("--out") : "results/" + spec.name();
+        out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", spec.name(), specFile, runs.size(), shape(spec, runs));
+        ResultStore store = ResultStore.open(outArg, HadoopConf.from(new SparkConf()));
+        if (args.flag("--dry-run")) {
+            dryRun(runs, store, args.flag("--fresh"));
+            return ExitCode.DONE;
+        }
+        Optional<SpecRecord> previous = checkOutput(store, spec, runs, args.flag("--fresh"));
+        if (args.flag("--fresh")) {
+            List<String> entries = store.sweepEntries();
+            if (!entries.isEmpty()) {
+                out.printf("fresh: deleting %s under %s (%d stored runs)%n", String.join(", ", entries),
+                        store.location(), store.resultCount());
+                store.deleteSweepEntries();
+            }
+            previous = Optional.empty();
+        }
+        Set<String> stored = store.resultIds();
+        List<PlannedRun> missing = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            if (!stored.contains(r.id())) {
+                missing.add(r);
+            }
+        }
+        out.printf("output: %s%n", store.location());
+        if (missing.size() < runs.size()) {
+            out.printf("resume: %d of %d runs are stored already; %d to run (--fresh starts over)%n",
+                    runs.size() - missing.size(), runs.size(), missing.size());
+        }
+        store.clearFailures();
+        store.clearTemporaries();
+        try (SessionFactory.Lease lease = sessions.open(args.option("--master"), "metasweep " + spec.name())) {
+            SparkSession spark = lease.session();
+            String created = previous.map(p -> String.valueOf(p.provenance().get("created"))).orElse(now());
+            Map<String, Object> provenance = provenance(spark, created, now(), null);
+            store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(specFile, runs.size()));
+            SweepJob.Outcome outcome = missing.isEmpty() ? null
+                    : SweepJob.run(spark, store.location(), spec.name(), missing, progressSeconds, out);
+            if (outcome == null) {
+                out.println("nothing to run: every run is stored");
+            } else {
+                printOutcome(outcome, spark.sparkContext().defaultParallelism());
+            }
+            SweepReport.Written w = new SweepReport(spark, store, spec).write();
+            provenance.put("finished", now());
+            store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(specFile, runs.size()));
+            out.printf("tables: %s/{summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) from %d "
+                            + "stored runs; %s, %s%n", store.path(ResultStore.TABLES), w.summaryRows(),
+                    w.improvementRows(), w.runs(), store.path(ResultStore.RUNS_PARQUET),
+                    store.path(ResultStore.CURVES_PARQUET));
+            if (outcome != null && !outcome.failed().isEmpty()) {
+                out.printf("%d runs failed on every attempt; why: %s/<id>.txt; run the sweep again to retry them:%n",
+                        outcome.failed().size(), store.path(ResultStore.FAILURES));
+                outcome.failed().stream().limit(10).forEach(f -> out.println("  " + f));
+                return ExitCode.FAILED;
+            }
+            return ExitCode.DONE;
+        }
+    }
+
+    private static double progressSeconds(String value) {
+        if (value == null) {
+            return 10;
+        }
+        try {
+            double s = Double.parseDouble(value);
+            if (s > 0 && s <= 3600) {
+                return s;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("sweep: --progress-seconds: '" + value + "' is not accepted; expected a number of "
+                + "seconds > 0 and <= 3600");
+    }
+
+    /** The output may hold only runs of this very spec; anything else stops the sweep with nothing touched. */
+    private static Optional<SpecRecord> checkOutput(ResultStore store, SweepSpec spec, List<PlannedRun> runs,
+                                                    boolean fresh) throws IOException {
+        if (fresh) {
+            return Optional.empty();
+        }
+        Optional<String> text = store.readSpec();
+        String advice = "; use --fresh to delete its runs and start over, or choose another --out";
+        if (text.isPresent()) {
+            SpecRecord record;
+            try {
+                record = SpecRecord.parse(store.path(ResultStore.SPEC), text.get());
+            } catch (InvalidSweepSpecException e) {
+                throw new UsageException("sweep: output " + store.location() + " holds a spec.yaml that cannot be "
+                        + "read (" + e.problems().get(0).format(e.file()) + ")" + advice);
+            }
+            if (!record.fingerprint().equals(spec.fingerprint())) {
+                throw new UsageException("sweep: output " + store.location() + " holds runs of a different spec ('"
+                        + record.spec().name() + "', fingerprint " + abbreviate(record.fingerprint()) + "; this spec '"
+                        + spec.name() + "' has " + abbreviate(spec.fingerprint()) + ")" + advice);
+            }
+            return Optional.of(record);
+        }
+        Set<String> ids = store.resultIds();
+        if (!ids.isEmpty()) {
+            Set<String> planned = new java.util.HashSet<>();
+            runs.forEach(r -> planned.add(r.id()));
+            List<String> foreign = ids.stream().filter(id -> !planned.contains(id)).sorted().toList();
+            if (!foreign.isEmpty()) {
+                throw new UsageException("sweep: output " + store.location() + " holds " + foreign.size()
+                        + " runs that are not part of this spec (e.g. " + foreign.get(0) + ") and no spec.yaml"
+                        + advice);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String fingerprint) {
+        return fingerprint.substring(0, Math.min(12, fingerprint.length()));
+    }
+
+    private void dryRun(List<PlannedRun> runs, ResultStore store, boolean fresh) throws IOException {
+        Set<String> stored = fresh ? Set.of() : store.resultIds();
+        long toRun = runs.stream().filter(r -> !stored.contains(r.id())).count();
+        out.printf("dry run: nothing is started or written; output %s; %d of %d runs would run%s%n", store.location(),
+                toRun, runs.size(), fresh && !store.sweepEntries().isEmpty()
+                        ? " (--fresh would delete " + String.join(", ", store.sweepEntries()) + " first)" : "");
+        Map<String, Integer> perMethod = new LinkedHashMap<>();
+        runs.forEach(r -> perMethod.merge(r.spec().method() + "/" + r.spec().variant(), 1, Integer::sum));
+        perMethod.forEach((k, n) -> out.printf("  %-32s %d runs%n", k, n));
+        out.printf("first %d runs:%n", Math.min(DRY_RUN_ROWS, runs.size()));
+        out.printf("  %-44s %-12s %-16s %6s  %s%n", "id", "method", "variant", "seed", "swept");
+        for (PlannedRun r : runs.subList(0, Math.min(DRY_RUN_ROWS, runs.size()))) {
+            out.printf("  %-44s %-12s %-16s %6d  %s%n", r.id(), r.spec().method(), r.spec().variant(), r.spec().seed(),
+                    r.sweptLabel());
+        }
+    }
+
+    private static String shape(SweepSpec spec, List<PlannedRun> runs) {
+        int configurations = runs.size() / spec.seeds().size();
+        return spec.seeds().size() + " seeds x " + configurations + " configurations";
+    }
+
+    private void printOutcome(SweepJob.Outcome o, int slots) {
+        double ideal = o.runSeconds() / slots;
+        out.printf(Locale.ROOT, "done: %d runs in %.1f s (%d diverged, %d failed, %d task attempts retried); "
+                        + "the runs took %.1f s in all, %.1f s on %d slots: Spark overhead %.1f%%%n",
+                o.finished() + o.failed().size(), o.wallSeconds(), o.diverged(), o.failed().size(), o.failedAttempts(),
+                o.runSeconds(), ideal, slots, ideal > 0 ? 100 * (o.wallSeconds() / ideal - 1) : Double.NaN);
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Map<String, Object> provenance(SparkSession spark, String created, String started, String finished) {
+        Provenance p = Provenance.current();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("project_version", p.projectVersion());
+        m.put("git_commit", p.gitCommit());
+        m.put("spark_version", spark.version());
+        m.put("nd4j_version", p.nd4jVersion());
+        m.put("java_version", p.javaVersion());
+        m.put("omp_num_threads", p.ompNumThreads());
+        m.put("master", spark.sparkContext().master());
+        m.put("created", created);
+        m.put("started", started);
+        m.put("finished", finished);
+        return m;
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.metasweep.spark.spec;
+
+import io.github.metasweep.model.run.Benchmark;
+import io.github.metasweep.model.run.Benchmarks;
+import io.github.metasweep.model.run.ParamDef;
+import io.github.metasweep.model.run.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Expands a sweep into runs: seeds x methods x variants x grid points x random draws. Each method
+ * takes only the hyper-parameters it accepts, and a variant's fixed values win over params, grid
+ * and random, so combinations that would be the same run collapse into one. Runs come seed by seed
+ * (every configuration of seed 0, then seed 1, ...), so a sweep stopped early has complete pairs.
+ */
+public final class SweepExpansion {
+    private SweepExpansion() {
+    }
+
+    /** Every run of the sweep, in a stable order; ids are unique. */
+    public static List<PlannedRun> expand(SweepSpec spec) {
+        Benchmark benchmark = Benchmarks.get(spec.benchmark());
+        List<Map<String, Object>> points = gridPoints(spec.grid());
+        List<Map<String, Object>> draws = spec.random().draws();
+        Set<String> swept = spec.sweptKeys();
+        List<Configuration> configurations = new ArrayList<>();
+        for (String method : spec.methods()) {
+            Set<String> accepted = new LinkedHashSet<>();
+            for (ParamDef d : benchmark.params(method)) {
+                accepted.add(d.name());
+            }
+            for (String variant : spec.variants().get(method)) {
+                Set<String> usable = new LinkedHashSet<>(accepted);
+                usable.removeAll(benchmark.variantOverrides(method, variant).keySet());
+                Set<Map<String, Object>> seen = new LinkedHashSet<>();
+                for (Map<String, Object> point : points) {
+                    for (Map<String, Object> draw : draws) {
+                        Map<String, Object> overrides = new LinkedHashMap<>();
+                        putUsable(overrides, spec.params(), usable);
+                        putUsable(overrides, point, usable);
+                        putUsable(overrides, draw, usable);
+                        if (seen.add(overrides)) {
+                            Map<String, Object> sweptValues = new LinkedHashMap<>();
+                            overrides.forEach((k, v) -> {
+                                if (swept.contains(k)) {
+                                    sweptValues.put(k, v);
+                                }
+                            });
+                            configurations.add(new Configuration(method, variant, overrides, sweptValues));
+                        }
+                    }
+                }
+            }
+        }
+        List<PlannedRun> runs = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (long seed : spec.seeds()) {
+            for (Configuration c : configurations) {
+                RunSpec run = RunSpec.resolve(spec.benchmark(), c.method, c.variant, c.overrides, seed);
+                if (ids.add(run.id())) {
+                    runs.add(new PlannedRun(run, c.swept));
+                }
+            }
+        }
+        return runs;
+    }
+
+    private static void putUsable(Map<String, Object> into, Map<String, Object> values, Set<String> usable) {
+        values.forEach((k, v) -> {
+            if (usable.contains(k)) {
+                into.put(k, v);
+            }
+        });
+    }
+
+    /** The cartesian product of the grid, first key outermost; one empty point for an empty grid. */
+    static List<Map<String, Object>> gridPoints(Map<String, List<Object>> grid) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Object>> e : grid.entrySet()) {
+            List<Map<String, Object>> next = new ArrayList<>();
+            for (Map<String, Object> p : points) {
+                for (Object v : e.getValue()) {
+                    Map<String, Object> q = new LinkedHashMap<>(p);
+                    q.put(e.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    private record Configuration(String method, String variant, Map<String, Object> overrides,
+                                 Map<String, Object> swept) {
+    }
+}

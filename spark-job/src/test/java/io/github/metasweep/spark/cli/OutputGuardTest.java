@@ -1,0 +1,111 @@
+package io.github.metasweep.spark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metasweep.spark.testing.FakeBenchmark;
+import io.github.metasweep.spark.testing.SpecFiles;
+import io.github.metasweep.spark.testing.TestSpark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An output holds one spec's runs: another spec is refused with nothing touched; --fresh and --dry-run do what they say. */
+class OutputGuardTest {
+    private static final String SPEC = """
+            name: guard
+            benchmark: fake
+            seeds: 2
+            methods: [base, beta]
+            """;
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(FakeBenchmark.LOG);
+    }
+
+    /** Every file under {@code root} with its size and modification time. */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.toList()) {
+                m.put(root.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void anOutputOfAnotherSpecIsRefusedAndLeftAlone() throws Exception {
+        Path out = dir.resolve("out");
+        Path first = SpecFiles.write(dir, "a.yaml", SPEC);
+        assertEquals(0, TestSpark.main(TestSpark.SHARED, "sweep", first.toString(), "--out", out.toString()).code());
+        Map<String, String> before = snapshot(out);
+        Path other = SpecFiles.write(dir, "b.yaml", SPEC.replace("seeds: 2", "seeds: 3"));
+        TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", other.toString(), "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds runs of a different spec") && r.err().contains("--fresh"), r.err());
+        assertEquals(before, snapshot(out), "nothing was touched");
+
+        TestSpark.Result again = TestSpark.main(TestSpark.SHARED, "sweep", first.toString(), "--out", out.toString());
+        assertEquals(0, again.code());
+        assertTrue(again.out().contains("nothing to run: every run is stored"), again.out());
+    }
+
+    @Test
+    void runsWithoutASpecFileThatAreNotOursAreRefused() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out.resolve("runs"));
+        Files.writeString(out.resolve("runs").resolve("someone-elses-run.json"), "{}");
+        Map<String, String> before = snapshot(out);
+        TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", SpecFiles.write(dir, "a.yaml", SPEC).toString(),
+                "--out", out.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("not part of this spec"), r.err());
+        assertEquals(before, snapshot(out));
+    }
+
+    @Test
+    void dryRunCountsAndWritesNothing() throws Exception {
+        Path out = dir.resolve("out");
+        TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", SpecFiles.write(dir, "a.yaml", SPEC).toString(),
+                "--out", out.toString(), "--dry-run");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(": 4 runs = 2 seeds x 2 configurations"), r.out());
+        assertTrue(r.out().contains("first 4 runs:") && r.out().contains("beta-full-s1-"), r.out());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void freshSaysWhatItDeletesAndRunsEverythingAgain() throws Exception {
+        Path out = dir.resolve("out");
+        Path spec = SpecFiles.write(dir, "a.yaml", SPEC);
+        assertEquals(0, TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString()).code());
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Path log = dir.resolve("log");
+        System.setProperty(FakeBenchmark.LOG, log.toString());
+        TestSpark.Result r = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString(), "--fresh");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fresh: deleting runs, tables, runs.parquet, curves.parquet, spec.yaml"), r.out());
+        assertTrue(r.out().contains("(4 stored runs)"), r.out());
+        assertEquals(4, Files.readAllLines(log).size(), "every run was computed again");
+        assertEquals(List.of(4), List.of(SpecFiles.runFiles(out).size()));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")), "files a sweep did not write are kept");
+        String specYaml = Files.readString(out.resolve("spec.yaml"));
+        for (String key : List.of("fingerprint:", "spark_version: ", "git_commit: ", "nd4j_version: ", "java_version: ",
+                "started: ", "finished: ", "name: guard")) {
+            assertTrue(specYaml.contains(key), key + " in\n" + specYaml);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.metasweep.spark.testing;
+
+import io.github.metasweep.model.run.Benchmark;
+import io.github.metasweep.model.run.GateReading;
+import io.github.metasweep.model.run.ParamDef;
+import io.github.metasweep.model.run.ParamSet;
+import io.github.metasweep.model.run.Provenance;
+import io.github.metasweep.model.run.RunListener;
+import io.github.metasweep.model.run.RunResult;
+import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.run.RunStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A test-only benchmark, found by ServiceLoader from the test class path: instant runs with
+ * pseudo-random returns fixed by the spec, plus switches for the sweep's failure paths.
+ * <ul>
+ *   <li>methods {@code base} (params: protocol only), {@code alpha} and {@code beta} (also {@code lr});
+ *   {@code alpha} has variant {@code no-decay} fixing {@code decay=false}</li>
+ *   <li>{@code fault}: {@code once} throws on the first attempt of a run (a marker file under the folder
+ *   in system property {@value #MARKERS} remembers it), {@code always} on every attempt; only runs with
+ *   seed {@code fault_seed} fail, or all when it is -1</li>
+ *   <li>{@code diverge_seed} ({@code beta} only): the run with this seed ends as diverged</li>
+ *   <li>{@code sleep_ms}: how long a run takes</li>
+ *   <li>every run that completes appends its id to the file in system property {@value #LOG}, when set</li>
+ * </ul>
+ */
+public final class FakeBenchmark implements Benchmark {
+    public static final String NAME = "fake";
+    public static final String MARKERS = "metasweep.test.markers";
+    public static final String LOG = "metasweep.test.log";
+
+    private static final List<ParamDef> COMMON = List.of(
+            ParamDef.integer("episodes", 12, 1, 1000, "transfer episodes"),
+            ParamDef.integer("pretrain", 3, 0, 1000, "pretrain episodes"),
+            ParamDef.number("x", 1.0, 0.0, false, 10.0, "shifts the returns"),
+            ParamDef.integer("sleep_ms", 0, 0, 60_000, "how long a run sleeps"),
+            ParamDef.choice("fault", "none", List.of("none", "once", "always"), "injected failure"),
+            ParamDef.integer("fault_seed", -1, -1, 1_000_000, "the seed whose runs fail (-1: every seed)"));
+    private static final List<ParamDef> LEARNER = List.of(
+            ParamDef.number("lr", 0.01, 0.0, true, 1.0, "learning rate"),
+            ParamDef.bool("decay", true, "decays the learning rate"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> methods() {
+        return List.of("base", "alpha", "beta");
+    }
+
+    @Override
+    public List<ParamDef> params(String method) {
+        List<ParamDef> all = new ArrayList<>(COMMON);
+        if (!method.equals("base")) {
+            all.addAll(LEARNER);
+        }
+        if (method.equals("beta")) {
+            all.add(ParamDef.integer("diverge_seed", -1, -1, 1_000_000, "the seed whose run diverges"));
+        }
+        return all;
+    }
+
+    @Override
+    public List<String> variants(String method) {
+        return method.equals("alpha") ? List.of("full", "no-decay") : List.of("full");
+    }
+
+    @Override
+    public Map<String, Object> variantOverrides(String method, String variant) {
+        return variant.equals("no-decay") ? Map.of("decay", false) : Map.of();
+    }
+
+    @Override
+    public RunResult run(RunSpec spec, RunListener listener) {
+        ParamSet p = spec.params();
+        String fault = p.getString("fault");
+        boolean chosen = p.getInt("fault_seed") < 0 || p.getInt("fault_seed") == spec.seed();
+        if (chosen && (fault.equals("always") || (fault.equals("once") && firstAttempt(spec.id())))) {
+            throw new IllegalStateException("injected fault in run " + spec.id());
+        }
+        sleep(p.getInt("sleep_ms"));
+        SplittableRandom rng = new SplittableRandom(spec.seed() * 1_000_003L + spec.method().hashCode() * 31L
+                + p.canonical().hashCode());
+        double shift = p.getDouble("x") * 10 + (spec.method().equals("base") ? 0 : 25 * p.getDouble("lr") * 10);
+        double[] pre = new double[p.getInt("pretrain")];
+        double[] post = new double[p.getInt("episodes")];
+        for (int i = 0; i < pre.length; i++) {
+            pre[i] = -300 + shift + 40 * rng.nextDouble();
+        }
+        List<GateReading> trace = new ArrayList<>();
+        for (int i = 0; i < post.length; i++) {
+            post[i] = -200 + shift + 60 * rng.nextDouble() + i;
+            if (!spec.method().equals("base")) {
+                trace.add(new GateReading(pre.length + i, "transfer", new double[] {0.5 + 0.01 * i, 0.4},
+                        new double[0], new double[] {0.3, 0.3}));
+            }
+        }
+        boolean diverged = spec.method().equals("beta") && spec.seed() == p.getInt("diverge_seed");
+        log(spec.id());
+        return new RunResult(spec.id(), diverged ? RunStatus.DIVERGED : RunStatus.OK, spec.benchmark(), spec.method(),
+                spec.variant(), spec.seed(), p, RunResult.best(post), RunResult.averageOfLast10(post), pre, post, trace,
+                0.001 * p.getInt("sleep_ms"), diverged ? "made to diverge" : null, Provenance.current());
+    }
+
+    private static boolean firstAttempt(String id) {
+        try {
+            Path dir = Path.of(System.getProperty(MARKERS));
+            Files.createDirectories(dir);
+            Files.createFile(dir.resolve(id));
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized void log(String id) {
+        String file = System.getProperty(LOG);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
