@@ -1,6 +1,7 @@
 package io.github.metasweep.spark.exec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,8 +39,8 @@ public final class RunSpecCodec {
     public static RunSpec decode(String text) {
         try {
             JsonNode o = MAPPER.readTree(text);
-            Map<String, Object> params = new LinkedHashMap<>();
-            o.get("params").fields().forEachRemaining(e -> params.put(e.getKey(), value(e.getValue())));
+            // Jackson types the values as the model accepts them: Integer or Long, Double, Boolean, String.
+            Map<String, Object> params = MAPPER.convertValue(o.get("params"), new TypeReference<LinkedHashMap<String, Object>>() { });
             RunSpec spec = RunSpec.resolve(o.get("benchmark").asText(), o.get("method").asText(),
                     o.get("variant").asText(), params, o.get("seed").asLong());
             String expected = o.get("id").asText();
@@ -51,18 +52,5 @@ public final class RunSpecCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an encoded run spec: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static Object value(JsonNode v) {
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isIntegralNumber()) {
-            return v.longValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        return v.asText();
     }
 }

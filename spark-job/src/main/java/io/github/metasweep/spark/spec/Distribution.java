@@ -22,41 +22,21 @@ public sealed interface Distribution {
     /** True when every draw is a whole number (fits an integer hyper-parameter). */
     boolean integral();
 
-    /** Uniform in [lo, hi]. */
-    record Uniform(double lo, double hi) implements Distribution {
+    /**
+     * A number in [lo, hi]: uniform ({@code uniform}), or exp of a uniform draw in [ln lo, ln hi]
+     * ({@code log_uniform}, 0 &lt; lo).
+     */
+    record Interval(boolean log, double lo, double hi) implements Distribution {
         @Override
         public Object draw(SplittableRandom rng) {
-            return round(lo + (hi - lo) * rng.nextDouble(), lo, hi);
+            double u = rng.nextDouble();
+            double v = log ? Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * u) : lo + (hi - lo) * u;
+            return round(v, lo, hi);
         }
 
         @Override
         public Map<String, Object> toYaml() {
-            return Map.of("uniform", List.of(lo, hi));
-        }
-
-        @Override
-        public List<Object> extremes() {
-            return List.of(lo, hi);
-        }
-
-        @Override
-        public boolean integral() {
-            return false;
-        }
-    }
-
-    /** exp of a uniform draw in [ln lo, ln hi]; 0 &lt; lo &lt; hi. */
-    record LogUniform(double lo, double hi) implements Distribution {
-        @Override
-        public Object draw(SplittableRandom rng) {
-            double a = Math.log(lo);
-            double b = Math.log(hi);
-            return round(Math.exp(a + (b - a) * rng.nextDouble()), lo, hi);
-        }
-
-        @Override
-        public Map<String, Object> toYaml() {
-            return Map.of("log_uniform", List.of(lo, hi));
+            return Map.of(log ? "log_uniform" : "uniform", List.of(lo, hi));
         }
 
         @Override

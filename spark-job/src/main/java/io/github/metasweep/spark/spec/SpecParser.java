@@ -494,7 +494,7 @@ public final class SpecParser {
                     + (kind.equals("log_uniform") ? " and lo > 0" : ""));
             return null;
         }
-        return kind.equals("uniform") ? new Distribution.Uniform(lo, hi) : new Distribution.LogUniform(lo, hi);
+        return new Distribution.Interval(kind.equals("log_uniform"), lo, hi);
     }
 
     /** Whether every draw is a value each accepting method takes (type and range, checked at the extremes). */

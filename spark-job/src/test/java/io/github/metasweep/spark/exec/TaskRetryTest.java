@@ -115,4 +115,15 @@ class TaskRetryTest {
         assertTrue(r.out().contains(faulty.size() + " runs failed on every attempt"), r.out());
         assertTrue(Files.exists(out.resolve("tables").resolve("summary.csv")), "tables are built from what ran");
     }
+
+    @Test
+    void whenEveryRunFailsTheTablesAreEmptyButWritten() throws Exception {
+        Path spec = SpecFiles.write(dir, "faults.yaml", SPEC.replace("FAULT", "always").replace("fault_seed: 1", "fault_seed: -1"));
+        Path out = dir.resolve("out");
+        TestSpark.Result r = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals(List.of(), fileNames(out.resolve("runs")));
+        assertEquals(expectedIds(spec).size(), fileNames(out.resolve("failures")).size());
+        assertEquals(1, Files.readAllLines(out.resolve("tables").resolve("summary.csv")).size(), "the header only");
+    }
 }
