@@ -80,6 +80,7 @@ public final class SweepReport {
             Table improvement = improvement(runs, configs);
             writeTable("summary", summary);
             writeTable("improvement", improvement);
+            writeReport(runs, configs);
             return new Written(stored, summary.rows().size(), improvement.rows().size());
         } finally {
             runs.unpersist();
@@ -341,6 +342,44 @@ public final class SweepReport {
         }
         return new Table("Paired improvement over each baseline, 100*(R - R_base)/|R_base| per seed, in %",
                 columns, rows);
+    }
+
+    /** {@code REPORT.md} and {@code plots/*.png}: the reproduction report, built on the driver from every run. */
+    private void writeReport(Dataset<Row> runs, List<Config> configs) throws IOException {
+        List<RunRecord> records = new ArrayList<>();
+        for (Row r : runs.select(col("config_key"), col("seed"), col("status"), col("best_return"),
+                col("avg10_return"), col("pretrain_returns"), col("transfer_returns"), col("k_trace.layer"),
+                col("k_trace.block_mean")).collectAsList()) {
+            double[] pretrain = doubles(r.getList(5));
+            double[] transfer = doubles(r.getList(6));
+            double[] all = java.util.Arrays.copyOf(pretrain, pretrain.length + transfer.length);
+            System.arraycopy(transfer, 0, all, pretrain.length, transfer.length);
+            records.add(new RunRecord(r.getString(0), r.getLong(1), OK.equals(r.getString(2)),
+                    r.isNullAt(3) ? Double.NaN : r.getDouble(3), r.isNullAt(4) ? Double.NaN : r.getDouble(4),
+                    pretrain.length, all, matrix(r, 7), matrix(r, 8)));
+        }
+        ReproductionReport.Output out = new ReproductionReport(spec, configs, records,
+                PublishedNumbers.neuralBattery()).build();
+        for (Map.Entry<String, byte[]> plot : out.plots().entrySet()) {
+            store.writeBinary(ResultStore.PLOTS + "/" + plot.getKey(), plot.getValue());
+        }
+        store.writeText(ResultStore.REPORT, out.markdown());
+    }
+
+    /** A list-of-lists column (one inner list per episode) as a matrix; empty for a run without gates. */
+    private static double[][] matrix(Row r, int field) {
+        if (r.isNullAt(field)) {
+            return new double[0][];
+        }
+        List<Object> outer = r.getList(field);
+        double[][] m = new double[outer.size()][];
+        for (int i = 0; i < m.length; i++) {
+            @SuppressWarnings("unchecked")
+            List<Object> inner = outer.get(i) == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(
+                    (scala.collection.Seq<Object>) outer.get(i));
+            m[i] = doubles(inner);
+        }
+        return m;
     }
 
     private void writeTable(String name, Table t) throws IOException {

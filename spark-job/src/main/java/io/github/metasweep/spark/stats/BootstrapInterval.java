@@ -2,6 +2,7 @@ package io.github.metasweep.spark.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Percentile bootstrap interval of the mean: {@code resamples} resamples of n values drawn with
@@ -20,20 +21,41 @@ public record BootstrapInterval(double low, double high) {
     }
 
     public static BootstrapInterval ofMean(double[] x, int resamples, long seed, double level) {
+        return of(x, sample -> {
+            double sum = 0;
+            for (double v : sample) {
+                sum += v;
+            }
+            return sum / sample.length;
+        }, resamples, seed, level);
+    }
+
+    /** The same interval for the median (the same resamples as the mean's). */
+    public static BootstrapInterval ofMedian(double[] x) {
+        return of(x, sample -> {
+            double[] sorted = sample.clone();
+            Arrays.sort(sorted);
+            return Summary.quantile(sorted, 0.5);
+        }, RESAMPLES, SEED, LEVEL);
+    }
+
+    /** Percentile interval of {@code statistic} over resamples of {@code x}. */
+    public static BootstrapInterval of(double[] x, ToDoubleFunction<double[]> statistic, int resamples, long seed,
+                                       double level) {
         int n = x.length;
         if (n == 0) {
             return new BootstrapInterval(Double.NaN, Double.NaN);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        double[] means = new double[resamples];
+        double[] values = new double[resamples];
+        double[] sample = new double[n];
         for (int b = 0; b < resamples; b++) {
-            double sum = 0;
             for (int i = 0; i < n; i++) {
-                sum += x[rng.nextInt(n)];
+                sample[i] = x[rng.nextInt(n)];
             }
-            means[b] = sum / n;
+            values[b] = statistic.applyAsDouble(sample);
         }
-        Arrays.sort(means);
-        return new BootstrapInterval(Summary.quantile(means, (1 - level) / 2), Summary.quantile(means, (1 + level) / 2));
+        Arrays.sort(values);
+        return new BootstrapInterval(Summary.quantile(values, (1 - level) / 2), Summary.quantile(values, (1 + level) / 2));
     }
 }

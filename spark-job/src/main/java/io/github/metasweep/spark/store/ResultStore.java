@@ -39,8 +39,11 @@ public final class ResultStore {
     public static final String SPEC = "spec.yaml";
     public static final String RUNS_PARQUET = "runs.parquet";
     public static final String CURVES_PARQUET = "curves.parquet";
+    public static final String REPORT = "REPORT.md";
+    public static final String PLOTS = "plots";
     /** What {@code --fresh} deletes: only what a sweep writes, never anything else in the folder. */
-    public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET, SPEC);
+    public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET, REPORT, PLOTS,
+            SPEC);
     private static final String JSON = ".json";
 
     private final FileSystem fs;
@@ -101,7 +104,7 @@ public final class ResultStore {
 
     /** Records why a run failed on its last attempt (replaced by a later failure of the same run). */
     public void writeFailure(String id, String text) throws IOException {
-        write(new Path(new Path(root, FAILURES), id + ".txt"), text);
+        write(new Path(new Path(root, FAILURES), id + ".txt"), text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Removes failure records of earlier sessions: a new session retries those runs. */
@@ -126,12 +129,17 @@ public final class ResultStore {
     }
 
     public void writeSpec(String yaml) throws IOException {
-        write(new Path(root, SPEC), yaml);
+        writeText(SPEC, yaml);
     }
 
     /** Writes (or replaces) a file under the output, e.g. {@code tables/summary.csv}. */
     public void writeText(String relative, String text) throws IOException {
-        write(new Path(root, relative), text);
+        write(new Path(root, relative), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes (or replaces) a binary file under the output, e.g. {@code plots/curves.png}. */
+    public void writeBinary(String relative, byte[] data) throws IOException {
+        write(new Path(root, relative), data);
     }
 
     public boolean exists(String relative) throws IOException {
@@ -176,15 +184,14 @@ public final class ResultStore {
         return java.nio.file.Path.of(p.toUri());
     }
 
-    private void writeBytes(Path p, String text) throws IOException {
+    private void writeBytes(Path p, byte[] data) throws IOException {
         if (local) {
             java.nio.file.Files.createDirectories(nio(p).getParent());
-            java.nio.file.Files.writeString(nio(p), text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            java.nio.file.Files.write(nio(p), data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             return;
         }
         try (OutputStream out = fs.create(p, false)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.write(data);
         }
     }
 
@@ -193,7 +200,7 @@ public final class ResultStore {
             return false;
         }
         Path tmp = temporary(target);
-        writeBytes(tmp, text);
+        writeBytes(tmp, text.getBytes(StandardCharsets.UTF_8));
         if (local) {
             try {
                 java.nio.file.Files.createLink(nio(target), nio(tmp));
@@ -211,9 +218,9 @@ public final class ResultStore {
         return renamed;
     }
 
-    private void write(Path target, String text) throws IOException {
+    private void write(Path target, byte[] data) throws IOException {
         Path tmp = temporary(target);
-        writeBytes(tmp, text);
+        writeBytes(tmp, data);
         if (local) {
             java.nio.file.Files.move(nio(tmp), nio(target), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);

@@ -11,7 +11,8 @@ class ClaimVerdictTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(37.1, -5, 80, 0));
         assertEquals(ClaimVerdict.NOT_REPRODUCED, ClaimVerdict.judge(37.1, -20, 10, 0));
         assertEquals(ClaimVerdict.NOT_REPRODUCED, ClaimVerdict.judge(37.1, 40, 60, 0));
-        assertEquals(ClaimVerdict.REPRODUCED, ClaimVerdict.judge(-5088.9, -6000, -4000, Double.NaN));
+        assertEquals(ClaimVerdict.REPRODUCED, ClaimVerdict.judge(-5088.9, -5500, -4700, Double.NaN));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(-5088.9, -8930, -3290, Double.NaN), "half-width > 10%");
         assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(1, Double.NaN, Double.NaN, 0));
         assertEquals("not reproduced", ClaimVerdict.NOT_REPRODUCED.label());
     }
