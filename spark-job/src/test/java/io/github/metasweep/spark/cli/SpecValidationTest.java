@@ -38,7 +38,7 @@ class SpecValidationTest {
         return Stream.of(
                 Arguments.of("broken YAML", "name: x\nmethods: [nb, nb-pro\nseeds: 2\n", List.of("not valid YAML", ".yaml:")),
                 Arguments.of("unknown method", VALID.replace("[nb, nb-pro, zero]", "[nb, mamll, zero]"),
-                        List.of(":4: methods[1]: unknown method 'mamll'", "accepted: nb, nb-pro")),
+                        List.of(":4: methods[1]: unknown method 'mamll'", "accepted: maml, fomaml, nb, nb-pro")),
                 Arguments.of("unknown variant", VALID.replace("[full, no-k-target]", "[full, no-such]"),
                         List.of(":6: variants.nb-pro[1]: unknown variant 'no-such' of nb-pro", "no-k-target")),
                 Arguments.of("unknown key", VALID.replace("seeds: 2", "seeds: 2\nrepeats: 3"),
@@ -110,7 +110,7 @@ class SpecValidationTest {
     @Test
     void everyErrorIsReportedTogether() {
         Path spec = SpecFiles.write(dir, "bad.yaml", VALID.replace("seeds: 2", "seeds: []")
-                .replace("[nb, nb-pro, zero]", "[nb, nb-pro, zero, maml]").replace("k_lr: [", "k_lrr: [") + "colour: red\n");
+                .replace("[nb, nb-pro, zero]", "[nb, nb-pro, zero, reptile]").replace("k_lr: [", "k_lrr: [") + "colour: red\n");
         TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("4 errors, nothing was started"), r.err());

@@ -125,7 +125,7 @@ public final class Canvas {
         g.drawString(title, width / 2 - fm.stringWidth(title) / 2, 28);
     }
 
-    /** A dashed vertical line at data x {@code at}, labelled at its top. */
+    /** A dashed vertical line at data x {@code at}, labelled at its foot (the legend sits at the top). */
     public void marker(double at, String label) {
         int xx = px(at);
         g.setColor(Color.GRAY);
@@ -133,7 +133,7 @@ public final class Canvas {
         g.drawLine(xx, TOP, xx, height - BOTTOM);
         g.setStroke(new BasicStroke(1f));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        g.drawString(label, xx + 4, TOP + 14);
+        g.drawString(label, xx + 4, height - BOTTOM - 6);
     }
 
     /** A horizontal line at data y {@code at}. */
