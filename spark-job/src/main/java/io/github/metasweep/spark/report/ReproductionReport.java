@@ -475,19 +475,7 @@ public final class ReproductionReport {
                 continue;
             }
             pretrain = ok.get(0).pretrainEpisodes();
-            int episodes = ok.get(0).returns().length;
-            double[] x = new double[episodes];
-            double[] mean = new double[episodes];
-            double[] sd = new double[episodes];
-            for (int e = 0; e < episodes; e++) {
-                final int ep = e;
-                double[] v = ok.stream().filter(r -> r.returns().length > ep).mapToDouble(r -> r.returns()[ep]).toArray();
-                Summary s = Summary.of(v);
-                x[e] = e + 1;
-                mean[e] = s.mean();
-                sd[e] = v.length > 1 ? s.sd() : 0;
-            }
-            series.add(new Series(c.display() + " (n=" + ok.size() + ")", x, mean, sd));
+            series.add(band(c.display() + " (n=" + ok.size() + ")", ok.stream().map(RunRecord::returns).toList()));
         }
         if (series.isEmpty()) {
             return;
@@ -526,14 +514,27 @@ public final class ReproductionReport {
     }
 
     private static Series gateSeries(String label, List<RunRecord> runs, int layer, boolean blocks) {
-        int episodes = runs.get(0).layerGates().length;
+        List<double[]> perRun = new ArrayList<>();
+        for (RunRecord r : runs) {
+            double[][] gates = blocks ? r.blockGates() : r.layerGates();
+            double[] v = new double[gates.length];
+            for (int e = 0; e < v.length; e++) {
+                v[e] = gates[e][layer];
+            }
+            perRun.add(v);
+        }
+        return band(label, perRun);
+    }
+
+    /** Mean and sd over runs at each episode (1-based x), over the runs long enough to have it. */
+    static Series band(String label, List<double[]> perRun) {
+        int episodes = perRun.stream().mapToInt(v -> v.length).max().orElse(0);
         double[] x = new double[episodes];
         double[] mean = new double[episodes];
         double[] sd = new double[episodes];
         for (int e = 0; e < episodes; e++) {
             final int ep = e;
-            double[] v = runs.stream().filter(r -> r.layerGates().length > ep)
-                    .mapToDouble(r -> (blocks ? r.blockGates() : r.layerGates())[ep][layer]).toArray();
+            double[] v = perRun.stream().filter(r -> r.length > ep).mapToDouble(r -> r[ep]).toArray();
             Summary s = Summary.of(v);
             x[e] = e + 1;
             mean[e] = s.mean();
