@@ -29,7 +29,7 @@ public final class MamlLearner implements PendulumAgent {
     private final SupportQuerySplit split;
     private final boolean secondOrder;
     private final PolicyValueLoss loss;
-    private final Adam adam;
+    private final ClippedAdamStep step;
     private final double[] params;
     private double[] acting;
 
@@ -42,7 +42,7 @@ public final class MamlLearner implements PendulumAgent {
         this.split = split;
         this.secondOrder = secondOrder;
         this.loss = new PolicyValueLoss(shape, settings.precision());
-        this.adam = Adam.forGroups(loss.layout(), settings.lr(), settings.lr());
+        this.step = new ClippedAdamStep(Adam.forGroups(loss.layout(), settings.lr(), settings.lr()), settings);
         this.params = initial.clone();
         this.acting = initial.clone();
     }
@@ -61,13 +61,8 @@ public final class MamlLearner implements PendulumAgent {
         if (grad == null) {
             return false;
         }
-        if (settings.gradClip()) {
-            GradientClipping.clipGlobalNorm(grad, settings.maxGradNorm());
-        }
-        double[] next = params.clone();
-        adam.step(next, grad);
-        settings.precision().roundAll(next);
-        double[] adapted = allFinite(next) ? adapt(next, support) : null;
+        double[] next = step.apply(params, grad);
+        double[] adapted = next == null ? null : adapt(next, support);
         if (adapted == null) {
             return false;
         }
@@ -171,15 +166,6 @@ public final class MamlLearner implements PendulumAgent {
             hv[i] = (gp.gradient()[i] - gradAtPhi[i]) / r;
         }
         return hv;
-    }
-
-    private static boolean allFinite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A copy of theta (the meta-parameters). */

@@ -4,7 +4,6 @@ import io.github.metasweep.model.env.Episode;
 import io.github.metasweep.model.env.PendulumPolicy;
 import io.github.metasweep.model.nn.Adam;
 import io.github.metasweep.model.nn.Gates;
-import io.github.metasweep.model.nn.GradientClipping;
 import io.github.metasweep.model.nn.LossTerms;
 import io.github.metasweep.model.nn.NetworkShape;
 import io.github.metasweep.model.nn.PolicySnapshot;
@@ -23,6 +22,7 @@ public final class ReferenceLearner implements PendulumAgent {
     private final double kTargetWeight;
     private final PolicyValueLoss loss;
     private final Adam adam;
+    private final ClippedAdamStep step;
     private final double[] params;
 
     public ReferenceLearner(NetworkShape shape, double[] initial, LearnerSettings settings, double kLr,
@@ -32,6 +32,7 @@ public final class ReferenceLearner implements PendulumAgent {
         this.kTargetWeight = kTargetWeight;
         this.loss = new PolicyValueLoss(shape, settings.precision());
         this.adam = Adam.forGroups(loss.layout(), settings.lr(), kLr);
+        this.step = new ClippedAdamStep(adam, settings);
         this.params = initial.clone();
     }
 
@@ -47,17 +48,9 @@ public final class ReferenceLearner implements PendulumAgent {
         if (!terms.finite()) {
             return false;
         }
-        double[] grad = terms.gradient();
-        if (settings.gradClip()) {
-            GradientClipping.clipGlobalNorm(grad, settings.maxGradNorm());
-        }
-        double[] next = params.clone();
-        adam.step(next, grad);
-        settings.precision().roundAll(next);
-        for (double v : next) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
+        double[] next = step.apply(params, terms.gradient());
+        if (next == null) {
+            return false;
         }
         System.arraycopy(next, 0, params, 0, params.length);
         return true;
