@@ -54,10 +54,6 @@ public final class ForcedPendulum {
         return time;
     }
 
-    public double amplitude() {
-        return amplitude;
-    }
-
     /** True once the environment's own episode end has passed (never reached by 1000-step episodes). */
     public boolean done() {
         return time > HORIZON;

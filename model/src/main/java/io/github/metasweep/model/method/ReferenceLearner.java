@@ -21,7 +21,6 @@ public final class ReferenceLearner implements PendulumAgent {
     private final LearnerSettings settings;
     private final double kTargetWeight;
     private final PolicyValueLoss loss;
-    private final Adam adam;
     private final ClippedAdamStep step;
     private final double[] params;
 
@@ -31,8 +30,7 @@ public final class ReferenceLearner implements PendulumAgent {
         this.settings = settings;
         this.kTargetWeight = kTargetWeight;
         this.loss = new PolicyValueLoss(shape, settings.precision());
-        this.adam = Adam.forGroups(loss.layout(), settings.lr(), kLr);
-        this.step = new ClippedAdamStep(adam, settings);
+        this.step = new ClippedAdamStep(Adam.forGroups(loss.layout(), settings.lr(), kLr), settings);
         this.params = initial.clone();
     }
 
@@ -80,9 +78,5 @@ public final class ReferenceLearner implements PendulumAgent {
     /** A copy of the current parameters. */
     public double[] parameters() {
         return params.clone();
-    }
-
-    public int updates() {
-        return adam.steps();
     }
 }

@@ -34,10 +34,6 @@ public final class ParameterLayout {
         return size;
     }
 
-    public boolean has(String name) {
-        return byName.containsKey(name);
-    }
-
     public Segment get(String name) {
         Segment s = byName.get(name);
         if (s == null) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 
-/** {@code report DIR}: rebuilds the tables and Parquet files of an output from its stored runs. */
+/** {@code report DIR}: rebuilds the tables, Parquet files, REPORT.md and plots of an output from its stored runs. */
 final class ReportCommand {
     private final PrintStream out;
     private final SessionFactory sessions;

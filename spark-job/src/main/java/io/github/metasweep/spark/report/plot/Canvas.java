@@ -79,14 +79,6 @@ public final class Canvas {
         return height - BOTTOM - (int) Math.round((v - y.min()) / (y.max() - y.min()) * (height - TOP - BOTTOM));
     }
 
-    public int plotLeft() {
-        return LEFT;
-    }
-
-    public int plotRight() {
-        return width - RIGHT;
-    }
-
     /** The baseline for category labels, below the plot area. */
     public int categoryLabelY() {
         return height - BOTTOM + 18;
