@@ -25,7 +25,7 @@ app=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar 2>/dev/n
 if [[ -z "$app" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/spark-job/src" "$REPO_ROOT/pom.xml" \
       "$REPO_ROOT/spark-job/pom.xml" -newer "$app" -type f 2>/dev/null | head -n 1)" ]]; then
   echo "building the application jar (first run or sources changed) ..." >&2
-  (cd "$REPO_ROOT" && mvn -B -q -ntp -pl spark-job -am -Papp-jar package -DskipTests) >&2
+  (cd "$REPO_ROOT" && mvn -B -q -ntp -pl spark-job -am package -DskipTests) >&2
   app=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar | head -n 1)
 fi
 

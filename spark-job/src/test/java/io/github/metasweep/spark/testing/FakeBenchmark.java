@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.spark.SparkEnv;
 
 /**
  * A test-only benchmark, found by ServiceLoader from the test class path: instant runs with
@@ -27,7 +28,8 @@ import java.util.SplittableRandom;
  *   {@code alpha} has variant {@code no-decay} fixing {@code decay=false}</li>
  *   <li>{@code fault}: {@code once} throws on the first attempt of a run (a marker file under the folder
  *   in system property {@value #MARKERS} remembers it), {@code always} on every attempt; only runs with
- *   seed {@code fault_seed} fail, or all when it is -1</li>
+ *   seed {@code fault_seed} fail, or all when it is -1; {@code halt} sleeps half of {@code sleep_ms} and then
+ *   halts the executor's JVM on a run's first attempt (never a driver's: a local test JVM would die)</li>
  *   <li>{@code diverge_seed} ({@code beta} only): the run with this seed ends as diverged</li>
  *   <li>{@code sleep_ms}: how long a run takes</li>
  *   <li>every run that completes appends its id to the file in system property {@value #LOG}, when set</li>
@@ -37,13 +39,15 @@ public final class FakeBenchmark implements Benchmark {
     public static final String NAME = "fake";
     public static final String MARKERS = "metasweep.test.markers";
     public static final String LOG = "metasweep.test.log";
+    /** The exit status of an executor halted by fault {@code halt}. */
+    public static final int HALT_STATUS = 97;
 
     private static final List<ParamDef> COMMON = List.of(
             ParamDef.integer("episodes", 12, 1, 1000, "transfer episodes"),
             ParamDef.integer("pretrain", 3, 0, 1000, "pretrain episodes"),
             ParamDef.number("x", 1.0, 0.0, false, 10.0, "shifts the returns"),
             ParamDef.integer("sleep_ms", 0, 0, 60_000, "how long a run sleeps"),
-            ParamDef.choice("fault", "none", List.of("none", "once", "always"), "injected failure"),
+            ParamDef.choice("fault", "none", List.of("none", "once", "always", "halt"), "injected failure"),
             ParamDef.integer("fault_seed", -1, -1, 1_000_000, "the seed whose runs fail (-1: every seed)"));
     private static final List<ParamDef> LEARNER = List.of(
             ParamDef.number("lr", 0.01, 0.0, true, 1.0, "learning rate"),
@@ -89,6 +93,9 @@ public final class FakeBenchmark implements Benchmark {
         if (chosen && (fault.equals("always") || (fault.equals("once") && firstAttempt(spec.id())))) {
             throw new IllegalStateException("injected fault in run " + spec.id());
         }
+        if (chosen && fault.equals("halt")) {
+            haltExecutorMidRun(spec.id(), p.getInt("sleep_ms"));
+        }
         sleep(p.getInt("sleep_ms"));
         SplittableRandom rng = new SplittableRandom(spec.seed() * 1_000_003L + spec.method().hashCode() * 31L
                 + p.canonical().hashCode());
@@ -111,6 +118,17 @@ public final class FakeBenchmark implements Benchmark {
         return new RunResult(spec.id(), diverged ? RunStatus.DIVERGED : RunStatus.OK, spec.benchmark(), spec.method(),
                 spec.variant(), spec.seed(), p, RunResult.best(post), RunResult.averageOfLast10(post), pre, post, trace,
                 0.001 * p.getInt("sleep_ms"), diverged ? "made to diverge" : null, Provenance.current());
+    }
+
+    private static void haltExecutorMidRun(String id, int sleepMs) {
+        SparkEnv env = SparkEnv.get();
+        if (env == null || env.executorId().equals("driver")) {
+            throw new IllegalStateException("fault 'halt' needs executors in their own JVMs (local-cluster or a cluster)");
+        }
+        if (firstAttempt(id)) {
+            sleep(sleepMs / 2);
+            Runtime.getRuntime().halt(HALT_STATUS);
+        }
     }
 
     private static boolean firstAttempt(String id) {
