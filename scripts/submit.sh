@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # A sweep through spark-submit, on any cluster manager:
-#   scripts/submit.sh SPEC [spark-submit options] [-- sweep options]
-#   e.g. scripts/submit.sh sweeps/paper-table1.yaml --master spark://host:7077 --total-executor-cores 16 \
+#   scripts/submit.sh [spark-submit options] SPEC [spark-submit options] [-- sweep options]
+#   e.g. scripts/submit.sh --master spark://127.0.0.1:7077 sweeps/smoke.yaml   (see scripts/cluster.sh)
+#        scripts/submit.sh --master yarn --num-executors 16 sweeps/paper-table1.yaml \
 #          -- --out hdfs:///user/me/results/paper-table1
+# SPEC is the argument ending in .yaml or .yml; the rest before "--" goes to spark-submit.
 # Builds the application jar (spark-job/target/*-shaded.jar: everything but Spark) when it is missing
-# or older than the sources. Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else the Spark
-# on the build's class path. The spec is read by the driver (client deploy mode).
+# or older than the sources. Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is a Spark installation,
+# else SparkSubmit from the project's Spark home (Spark's own jars, see lib/common.sh). The spec is read
+# by the driver (client deploy mode).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-if [[ $# -lt 1 || "$1" == -* ]]; then
-  echo "usage: scripts/submit.sh SPEC [spark-submit options] [-- sweep options]" >&2
-  exit 2
-fi
-spec="$1"
-shift
+usage="usage: scripts/submit.sh [spark-submit options] SPEC [-- sweep options]"
+spec=""
 submit_opts=()
+previous=""
 while [[ $# -gt 0 && "$1" != "--" ]]; do
-  submit_opts+=("$1")
+  # An option's value is not the spec; --verbose, -v and --supervise take none.
+  if [[ -z "$spec" && "$1" =~ \.ya?ml$ && ( "$previous" != -* || "$previous" =~ ^(--verbose|-v|--supervise)$ ) ]]; then
+    spec="$1"
+  else
+    submit_opts+=("$1")
+  fi
+  previous="$1"
   shift
 done
 [[ "${1:-}" == "--" ]] && shift
+if [[ -z "$spec" ]]; then
+  echo "$usage" >&2
+  echo "submit: no spec file (an argument ending in .yaml or .yml) before --" >&2
+  exit 2
+fi
 
 app=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar 2>/dev/null | head -n 1 || true)
 if [[ -z "$app" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/spark-job/src" "$REPO_ROOT/pom.xml" \
@@ -38,12 +49,12 @@ conf=(
   --conf spark.yarn.appMasterEnv.OMP_NUM_THREADS=1
   --conf spark.kubernetes.driverEnv.OMP_NUM_THREADS=1
 )
-if [[ -n "${SPARK_HOME:-}" ]]; then
+if [[ -n "${SPARK_HOME:-}" && -x "${SPARK_HOME}/bin/spark-submit" ]]; then
   exec "$SPARK_HOME/bin/spark-submit" "${conf[@]}" "${submit_opts[@]}" "$app" sweep "$spec" "$@"
 fi
-# No Spark installation: run SparkSubmit from the build's class path (the provided scope is in it).
-[[ -f "$REPO_ROOT/spark-job/target/classpath.txt" ]] || ensure_built spark-job
+# No Spark installation: SparkSubmit from the project's Spark home, as its bin/spark-submit would run it.
+prepare_spark_home
 # shellcheck disable=SC2086
 exec java $jvm_flags -Dlog4j2.configurationFile="$REPO_ROOT/scripts/conf/log4j2.properties" \
-  -cp "$(cat "$REPO_ROOT/spark-job/target/classpath.txt")" org.apache.spark.deploy.SparkSubmit \
+  -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit \
   "${conf[@]}" "${submit_opts[@]}" "$app" sweep "$spec" "$@"

@@ -19,3 +19,17 @@ ensure_built() {
     (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
   fi
 }
+
+# A Spark home for the project's jars: $REPO_ROOT/spark-job/target/spark-home with jars/ linked to Spark's
+# own jars (target/spark-classpath.txt, made by the build). Workers start executors from its jars/ and need
+# SPARK_SCALA_VERSION to find them. Exports SPARK_HOME and SPARK_SCALA_VERSION.
+prepare_spark_home() {
+  local cp="$REPO_ROOT/spark-job/target/spark-classpath.txt" jar
+  [[ -f "$cp" ]] || (cd "$REPO_ROOT" && mvn -B -q -ntp -pl spark-job -am package -DskipTests) >&2
+  export SPARK_HOME="$REPO_ROOT/spark-job/target/spark-home"
+  export SPARK_SCALA_VERSION=2.13
+  mkdir -p "$SPARK_HOME/jars"
+  for jar in $(tr ':' ' ' <"$cp"); do
+    ln -sfn "$jar" "$SPARK_HOME/jars/$(basename "$jar")"
+  done
+}
