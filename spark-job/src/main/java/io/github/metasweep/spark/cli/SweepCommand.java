@@ -58,6 +58,7 @@ final class SweepCommand {
             return ExitCode.DONE;
         }
         Optional<SpecRecord> previous = checkOutput(store, spec, runs, args.flag("--fresh"));
+        checkWritable(store);
         if (args.flag("--fresh")) {
             List<String> entries = store.sweepEntries();
             if (!entries.isEmpty()) {
@@ -161,6 +162,16 @@ final class SweepCommand {
             }
         }
         return Optional.empty();
+    }
+
+    private static void checkWritable(ResultStore store) {
+        try {
+            store.checkWritable();
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new UsageException("sweep: output " + store.location() + " cannot be written (" + why + "); nothing "
+                    + "was run or changed; choose another --out, or give this user write access to it");
+        }
     }
 
     private static String abbreviate(String fingerprint) {

@@ -123,6 +123,22 @@ public final class ResultStore {
         return n;
     }
 
+    /**
+     * Fails unless this output can be written: creates its folder when missing, then writes and deletes
+     * a hidden empty probe file in it; nothing stored there is read or changed.
+     */
+    public void checkWritable() throws IOException {
+        if (!fs.exists(root) && !fs.mkdirs(root)) {
+            throw new IOException("cannot create the folder");
+        }
+        if (!fs.getFileStatus(root).isDirectory()) {
+            throw new IOException("it is a file, not a folder");
+        }
+        Path probe = new Path(root, ".metasweep-write-check-" + UUID.randomUUID());
+        writeBytes(probe, new byte[0]);
+        fs.delete(probe, false);
+    }
+
     public Optional<String> readSpec() throws IOException {
         Path p = new Path(root, SPEC);
         return fs.exists(p) ? Optional.of(read(p)) : Optional.empty();

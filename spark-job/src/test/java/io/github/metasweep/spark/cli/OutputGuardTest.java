@@ -77,6 +77,21 @@ class OutputGuardTest {
     }
 
     @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeSparkStarts() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a folder");
+        Path spec = SpecFiles.write(dir, "a.yaml", SPEC);
+        for (Path out : List.of(file, file.resolve("out"))) {
+            TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString(), "--out", out.toString());
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("output file:" + out + " cannot be written (") && r.err().contains("choose another "
+                    + "--out"), r.err());
+            assertEquals(1, r.err().lines().count(), "one line, no stack trace: " + r.err());
+            assertEquals("not a folder", Files.readString(file));
+        }
+    }
+
+    @Test
     void dryRunCountsAndWritesNothing() throws Exception {
         Path out = dir.resolve("out");
         TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", SpecFiles.write(dir, "a.yaml", SPEC).toString(),

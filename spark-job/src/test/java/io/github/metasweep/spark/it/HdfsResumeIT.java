@@ -18,13 +18,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,5 +127,43 @@ class HdfsResumeIT {
         }
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out, "tables/summary.csv")));
         assertTrue(fs.exists(new org.apache.hadoop.fs.Path(out, ResultStore.REPORT)));
+    }
+
+    /** Every file under {@code root} with its length and modification time. */
+    private static Map<String, String> snapshot(FileSystem fs, String root) throws Exception {
+        Map<String, String> m = new TreeMap<>();
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(new org.apache.hadoop.fs.Path(root), true);
+        while (it.hasNext()) {
+            LocatedFileStatus f = it.next();
+            m.put(f.getPath().toString(), f.getLen() + "@" + f.getModificationTime());
+        }
+        return m;
+    }
+
+    @Test
+    void anOutputThisUserCannotWriteIsRefusedBeforeAnyRunAndLeftAlone() throws Exception {
+        Path spec = SpecFiles.write(dir, "owned.yaml", """
+                name: owned
+                benchmark: fake
+                seeds: 2
+                methods: [base, alpha]
+                """);
+        String out = dfs.getURI() + "/user/owner/results/owned";
+        TestSpark.Result first = TestSpark.main(Integration.sessions(Map.of(), s -> { }), "sweep", spec.toString(),
+                "--out", out, "--master", "local[1]");
+        assertEquals(0, first.code(), first.out() + first.err());
+        FileSystem fs = dfs.getFileSystem();
+        String oneRun = StoredRuns.read(out).keySet().iterator().next();
+        assertTrue(fs.delete(new org.apache.hadoop.fs.Path(out, ResultStore.RUNS + "/" + oneRun + ".json"), false),
+                "one run is missing, so a sweep would have work to do");
+        Map<String, String> before = snapshot(fs, out);
+
+        TestSpark.Result r = UserGroupInformation.createRemoteUser("guest").doAs(
+                (java.security.PrivilegedExceptionAction<TestSpark.Result>) () -> TestSpark.main(TestSpark.FORBIDDEN,
+                        "sweep", spec.toString(), "--out", out, "--master", "local[1]"));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("output " + out + " cannot be written (") && r.err().contains("Permission denied")
+                && r.err().contains("choose another --out"), r.err());
+        assertEquals(before, snapshot(fs, out), "nothing of the old output was touched");
     }
 }
