@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep killed part-way (a separate JVM, killed hard) and started again computes only the
- * runs it is missing, and ends with every run stored exactly once.
+ * A sweep killed part-way (a separate JVM, driver and executors, killed hard) and started again
+ * computes only the runs it is missing, and ends with every run stored exactly once; no partial
+ * result is ever visible, not even while the first sweep writes.
  */
 class ResumeTest {
     @TempDir
@@ -41,6 +42,15 @@ class ResumeTest {
     private static String id(Path file) {
         String n = file.getFileName().toString();
         return n.substring(0, n.length() - ".json".length());
+    }
+
+    /** A result is visible only once it is whole: each file under runs/ parses and names its own run. */
+    private static int assertEveryVisibleResultIsWhole(Path out) throws Exception {
+        List<Path> files = SpecFiles.runFiles(out);
+        for (Path p : files) {
+            assertEquals(id(p), RunResultJson.read(Files.readString(p)).id());
+        }
+        return files.size();
     }
 
     @Test
@@ -67,11 +77,15 @@ class ResumeTest {
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int checked = 0;
         while (SpecFiles.runFiles(out).size() < 4 && child.isAlive() && System.nanoTime() < deadline) {
+            checked += assertEveryVisibleResultIsWhole(out);
             Thread.sleep(20);
         }
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(checked > 0, "results were read while the sweep wrote them");
+        assertEveryVisibleResultIsWhole(out);
         Set<String> first = SpecFiles.runFiles(out).stream().map(ResumeTest::id).collect(Collectors.toSet());
         assertTrue(first.size() >= 4 && first.size() < all.size(),
                 "the first sweep stopped part-way: " + first.size() + " of " + all.size() + "\n"
