@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,19 @@ class MultiProcessIT {
 
     @TempDir
     Path dir;
+
+    /** Workers copy the 130 MB application jar into SPARK_HOME/work for every executor: not kept. */
+    @AfterEach
+    void deleteExecutorFolders() throws Exception {
+        Path work = Integration.sparkHome().resolve("work");
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> s = Files.walk(work)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
 
     /** Which executors ran tasks, and how many task attempts failed. */
     private static final class TaskLog extends SparkListener {
