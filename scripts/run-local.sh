@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 ensure_built spark-job
-jar=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*.jar | grep -v -e shaded -e original | head -n 1)
+jar=$(module_jar spark-job)
 case "${1:-}" in
   sweep|validate|report|help|--help|-h) ;;
   *) set -- sweep "$@" ;;

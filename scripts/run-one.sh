@@ -3,6 +3,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 ensure_built model
-jar=$(ls "$REPO_ROOT"/model/target/metasweep-model-*.jar | head -n 1)
+jar=$(module_jar model)
 exec java -Xss4m -cp "$jar:$(cat "$REPO_ROOT/model/target/classpath.txt")" \
   io.github.metasweep.model.cli.RunOneCommand "$@"

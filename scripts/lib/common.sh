@@ -10,10 +10,16 @@ java17_opens() {
   sed -n 's:.*<java17.opens>\(.*\)</java17.opens>.*:\1:p' "$REPO_ROOT/pom.xml"
 }
 
+# A module's own jar (not the application jar, the test jar or shade's original), or nothing.
+module_jar() {
+  ls "$REPO_ROOT/$1"/target/metasweep-*.jar 2>/dev/null | grep -v -e '-shaded\.jar$' -e '-tests\.jar$' -e '/original-' \
+    | head -n 1 || true
+}
+
 # Builds a module (and what it needs) when its jar is missing or older than any source file.
 ensure_built() {
   local module="$1" jar
-  jar=$(ls "$REPO_ROOT/$module"/target/metasweep-*.jar 2>/dev/null | grep -v -e shaded -e original | head -n 1 || true)
+  jar=$(module_jar "$module")
   if [[ -z "$jar" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]]; then
     echo "building $module (first run or sources changed) ..." >&2
     (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
