@@ -7,13 +7,12 @@ import io.github.metasweep.model.run.RunResultJson;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SweepExpansion;
+import io.github.metasweep.spark.testing.ChildJvm;
 import io.github.metasweep.spark.testing.FakeBenchmark;
 import io.github.metasweep.spark.testing.SpecFiles;
 import io.github.metasweep.spark.testing.TestSpark;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,14 +65,8 @@ class ResumeTest {
         Set<String> all = SweepExpansion.expand(SpecParser.parseFile(spec)).stream().map(PlannedRun::id)
                 .collect(Collectors.toSet());
 
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-Djdk")
-                        || a.startsWith("-Dio.netty")).toList());
-        command.addAll(List.of("-D" + FakeBenchmark.LOG + "=" + dir.resolve("first.log"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "sweep", spec.toString(), "--out", out.toString(), "--master", "local[2]"));
+        List<String> command = ChildJvm.command(List.of("-D" + FakeBenchmark.LOG + "=" + dir.resolve("first.log")),
+                Main.class.getName(), "sweep", spec.toString(), "--out", out.toString(), "--master", "local[2]");
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.out").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -9,6 +9,7 @@ import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.store.ResultStore;
+import io.github.metasweep.spark.testing.ChildJvm;
 import io.github.metasweep.spark.testing.FakeBenchmark;
 import io.github.metasweep.spark.testing.SpecFiles;
 import io.github.metasweep.spark.testing.TestSpark;
@@ -80,7 +81,7 @@ class HdfsResumeIT {
         Set<String> all = SweepExpansion.expand(SpecParser.parseFile(spec)).stream().map(PlannedRun::id)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        Process child = new ProcessBuilder(Integration.javaCommand(
+        Process child = new ProcessBuilder(ChildJvm.command(
                 List.of("-D" + FakeBenchmark.LOG + "=" + dir.resolve("first.log")), Main.class.getName(),
                 "sweep", spec.toString(), "--out", out, "--master", "local[2]"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("first.out").toFile()).start();

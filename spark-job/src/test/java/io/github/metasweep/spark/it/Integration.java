@@ -2,22 +2,21 @@ package io.github.metasweep.spark.it;
 
 import io.github.metasweep.spark.cli.SessionFactory;
 import io.github.metasweep.spark.exec.SparkSessions;
+import io.github.metasweep.spark.testing.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * What the integration tests share: the built jars (set by Failsafe, see spark-job/pom.xml), the
- * Java 17 flags this JVM runs with, a Spark home whose {@code jars/} holds Spark's own jars (for
+ * a Spark home whose {@code jars/} holds Spark's own jars (for
  * executors in other JVMs), and SparkSessions that the commands start and stop themselves.
  */
 final class Integration {
@@ -36,29 +35,10 @@ final class Integration {
         return existing(required("metasweep.testJar"));
     }
 
-    /** The --add-opens and related flags of this JVM, for executors and child JVMs. */
-    static List<String> javaFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
-                .toList();
-    }
-
     static String executorJavaOptions(String... extra) {
-        List<String> all = new ArrayList<>(javaFlags());
+        List<String> all = new ArrayList<>(ChildJvm.javaFlags());
         all.addAll(List.of(extra));
         return String.join(" ", all);
-    }
-
-    /** A child JVM running {@code mainClass} with this JVM's class path and flags. */
-    static List<String> javaCommand(List<String> systemProperties, String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaFlags());
-        command.add("-Xmx1g");
-        command.addAll(systemProperties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
-        command.addAll(List.of(args));
-        return command;
     }
 
     /**
@@ -98,10 +78,6 @@ final class Integration {
             onStart.accept(s);
             return new SessionFactory.Lease(s, s::stop);
         };
-    }
-
-    static String describe(Map<String, ?> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String required(String property) {
