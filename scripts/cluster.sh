@@ -60,7 +60,6 @@ start() {
       exit 2
     fi
   done
-  ensure_built spark-job
   prepare_spark_home
   mkdir -p "$state"
   export SPARK_LOCAL_IP=127.0.0.1 # loopback only, whatever the host name resolves to

@@ -32,13 +32,11 @@ if [[ -z "$spec" ]]; then
   exit 2
 fi
 
-app=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar 2>/dev/null | head -n 1 || true)
-if [[ -z "$app" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/spark-job/src" "$REPO_ROOT/pom.xml" \
-      "$REPO_ROOT/spark-job/pom.xml" -newer "$app" -type f 2>/dev/null | head -n 1)" ]]; then
-  echo "building the application jar (first run or sources changed) ..." >&2
-  (cd "$REPO_ROOT" && mvn -B -q -ntp -pl spark-job -am package -DskipTests) >&2
-  app=$(ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar | head -n 1)
-fi
+app_jar() {
+  ls "$REPO_ROOT"/spark-job/target/metasweep-spark-job-*-shaded.jar 2>/dev/null | head -n 1 || true
+}
+ensure_built spark-job "$(app_jar)"
+app=$(app_jar)
 
 jvm_flags="$(java17_opens) -Xss4m"
 conf=(

@@ -16,11 +16,12 @@ module_jar() {
     | head -n 1 || true
 }
 
-# Builds a module (and what it needs) when its jar is missing or older than any source file.
+# Builds a module (and what it needs) when a file its build makes (default: the module's own jar) is
+# missing or older than any source file or POM.
 ensure_built() {
-  local module="$1" jar
-  jar=$(module_jar "$module")
-  if [[ -z "$jar" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]]; then
+  local module="$1" made="${2:-$(module_jar "$1")}"
+  if [[ ! -f "$made" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" \
+      "$REPO_ROOT/$module/pom.xml" -newer "$made" -type f 2>/dev/null | head -n 1)" ]]; then
     echo "building $module (first run or sources changed) ..." >&2
     (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
   fi
@@ -31,7 +32,7 @@ ensure_built() {
 # SPARK_SCALA_VERSION to find them. Exports SPARK_HOME and SPARK_SCALA_VERSION.
 prepare_spark_home() {
   local cp="$REPO_ROOT/spark-job/target/spark-classpath.txt" jar
-  [[ -f "$cp" ]] || (cd "$REPO_ROOT" && mvn -B -q -ntp -pl spark-job -am package -DskipTests) >&2
+  ensure_built spark-job # the build rewrites $cp only when the class path changes, so its age tells nothing
   export SPARK_HOME="$REPO_ROOT/spark-job/target/spark-home"
   export SPARK_SCALA_VERSION=2.13
   mkdir -p "$SPARK_HOME/jars"

@@ -15,9 +15,9 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the integration tests share: the built jars (set by Failsafe, see spark-job/pom.xml), the
- * a Spark home whose {@code jars/} holds Spark's own jars (for
- * executors in other JVMs), and SparkSessions that the commands start and stop themselves.
+ * What the integration tests share: the built jars (set by Failsafe, see spark-job/pom.xml), a Spark
+ * home whose {@code jars/} holds Spark's own jars (for executors in other JVMs), and SparkSessions that
+ * the commands start and stop themselves.
  */
 final class Integration {
     private Integration() {
