@@ -1,19 +1,20 @@
 package io.github.metasweep.model.bench;
 
-import io.github.metasweep.model.env.Episode;
-import io.github.metasweep.model.env.ForcedPendulum;
-import io.github.metasweep.model.env.GaussianStream;
-import io.github.metasweep.model.env.InitialStates;
-import io.github.metasweep.model.method.PendulumAgent;
-import io.github.metasweep.model.nn.NetworkShape;
-import io.github.metasweep.model.nn.PolicySnapshot;
-import io.github.metasweep.model.nn.PolicyValueLoss;
-import io.github.metasweep.model.nn.Precision;
-import io.github.metasweep.model.nn.TrainingBatch;
-import io.github.metasweep.model.run.RunListener;
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunSpec;
-import io.github.metasweep.model.run.Runner;
+import io.github.metasweep.model.core.optim.Adam;
+import io.github.metasweep.model.pendulum.env.Episode;
+import io.github.metasweep.model.pendulum.env.ForcedPendulum;
+import io.github.metasweep.model.core.GaussianStream;
+import io.github.metasweep.model.pendulum.env.InitialStates;
+import io.github.metasweep.model.pendulum.method.PendulumAgent;
+import io.github.metasweep.model.pendulum.nn.NetworkShape;
+import io.github.metasweep.model.pendulum.nn.PolicySnapshot;
+import io.github.metasweep.model.pendulum.nn.PolicyValueLoss;
+import io.github.metasweep.model.core.optim.Precision;
+import io.github.metasweep.model.pendulum.nn.TrainingBatch;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.core.Runner;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -97,7 +98,7 @@ public final class ModelBenchmark {
             }
         }
         RunSpec spec = RunSpec.resolve("pendulum-transfer", "nb-pro", "full", Map.of(), 0);
-        PendulumAgent agent = io.github.metasweep.model.method.NeuralBattery.nbPro().create(spec.params(), 0);
+        PendulumAgent agent = io.github.metasweep.model.pendulum.method.NeuralBattery.nbPro().create(spec.params(), 0);
         ForcedPendulum env = new ForcedPendulum(1.0);
         InitialStates states = new InitialStates(0);
         double[] ms = new double[Math.max(repeats, 5) * 4];

@@ -1,14 +1,15 @@
 package io.github.metasweep.model.cli;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.InvalidSpecException;
-import io.github.metasweep.model.run.ParamDef;
-import io.github.metasweep.model.run.RunListener;
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunResultJson;
-import io.github.metasweep.model.run.RunSpec;
-import io.github.metasweep.model.run.Runner;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.InvalidSpecException;
+import io.github.metasweep.model.core.MetricDef;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunResultJson;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.core.Runner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +82,11 @@ public final class RunOneCommand {
             } else {
                 writeAtomically(o.outFile, json);
             }
-            err.printf(Locale.ROOT, "%s %s best=%.1f avg10=%.1f episodes=%d+%d in %.2f s%s%n", result.id(),
-                    result.status().label(), result.bestReturn(), result.avg10Return(), result.pretrainReturns().length,
-                    result.transferReturns().length, result.seconds(),
-                    o.outFile == null ? "" : " -> " + o.outFile);
+            StringBuilder metrics = new StringBuilder();
+            result.metrics().forEach((k, v) -> metrics.append(' ').append(k).append('=')
+                    .append(String.format(Locale.ROOT, "%.4g", v)));
+            err.printf(Locale.ROOT, "%s %s%s in %.2f s%s%n", result.id(), result.status().label(), metrics,
+                    result.seconds(), o.outFile == null ? "" : " -> " + o.outFile);
             return 0;
         } catch (IOException | RuntimeException e) {
             err.println("run-one: the run failed: " + e);
@@ -111,7 +113,14 @@ public final class RunOneCommand {
 
     static String methodsHelp(String benchmarkName) {
         Benchmark b = Benchmarks.get(benchmarkName);
-        StringBuilder s = new StringBuilder("\nmethods of " + b.name() + ":\n");
+        StringBuilder s = new StringBuilder("\nbenchmark " + b.name() + ": " + b.description() + "\n");
+        s.append("benchmarks: ").append(String.join(", ", Benchmarks.names())).append(" (choose with --benchmark)\n");
+        s.append("\nmetrics of ").append(b.name()).append(":\n");
+        for (MetricDef m : b.metrics()) {
+            s.append(String.format(Locale.ROOT, "  %-14s %s%s; %s (%s)%n", m.name(), m.direction().label(),
+                    m.headline() ? ", headline" : "", m.meaning(), m.unit()));
+        }
+        s.append("\nmethods of ").append(b.name()).append(":\n");
         for (String m : b.methods()) {
             s.append("  ").append(m).append("  (variants: ").append(String.join(", ", b.variants(m))).append(")\n");
             for (ParamDef d : b.params(m)) {
@@ -137,14 +146,13 @@ public final class RunOneCommand {
         }
 
         @Override
-        public void episodeDone(int done, int total, String phase, double lastReturn) {
+        public void progress(long done, long total, String note) {
             long now = System.nanoTime();
             if (quiet || (now - lastPrint < 1_000_000_000L && done < total)) {
                 return;
             }
             lastPrint = now;
-            err.printf(Locale.ROOT, "%s: episode %d/%d (%s) return %.1f, %.1f s%n", id, done, total, phase,
-                    lastReturn, (now - start) / 1e9);
+            err.printf(Locale.ROOT, "%s: %d/%d (%s), %.1f s%n", id, done, total, note, (now - start) / 1e9);
         }
     }
 

@@ -80,36 +80,53 @@ class RunOneCommandTest {
         Outcome o = execute("--method", "nb-pro", "--seed", "0", "--out", target.toString());
         assertEquals(0, o.code(), o.err());
         JsonNode r = new ObjectMapper().readTree(Files.readString(target));
-        for (String key : List.of("id", "status", "benchmark", "method", "variant", "seed", "params", "best_return",
-                "avg10_return", "pretrain_returns", "transfer_returns", "k_trace", "seconds", "provenance")) {
+        for (String key : List.of("id", "status", "benchmark", "method", "variant", "seed", "params", "metrics",
+                "curves", "traces", "seconds", "provenance")) {
             assertTrue(r.has(key), key);
         }
         assertEquals("ok", r.get("status").asText());
-        assertEquals(50, r.get("pretrain_returns").size());
-        assertEquals(100, r.get("transfer_returns").size());
-        assertEquals(150, r.get("k_trace").size());
-        assertEquals(2, r.get("k_trace").get(0).get("layer").size());
-        assertEquals(2, r.get("k_trace").get(0).get("block_mean").size());
-        assertEquals(2, r.get("k_trace").get(0).get("target").size());
+        assertEquals(List.of("best_return", "avg10_return"), fieldNames(r.get("metrics")));
+        JsonNode returns = r.get("curves").get("returns");
+        assertEquals(150, returns.get("y").size());
+        JsonNode phases = returns.get("phases");
+        assertEquals("pretrain", phases.get(0).get("name").asText());
+        assertEquals(0, phases.get(0).get("from").asInt());
+        assertEquals(50, phases.get(0).get("to").asInt());
+        assertEquals("transfer", phases.get(1).get("name").asText());
+        assertEquals(150, phases.get(1).get("to").asInt());
+        JsonNode gates = r.get("traces").get("gates").get("series");
+        assertEquals(6, gates.size(), "per layer: sigmoid(k), mean block gate, k-target");
+        assertEquals(150, gates.get(0).get("y").size());
         assertEquals(19, r.get("params").size(), "every hyper-parameter, resolved: " + r.get("params"));
         for (String key : List.of("project_version", "git_commit", "java_version", "nd4j_version", "omp_num_threads")) {
             assertTrue(r.get("provenance").has(key), key);
         }
         double best = Double.NEGATIVE_INFINITY;
-        for (JsonNode x : r.get("transfer_returns")) {
-            best = Math.max(best, x.asDouble());
+        double last10 = 0;
+        for (int i = 50; i < 150; i++) {
+            best = Math.max(best, returns.get("y").get(i).asDouble());
+            last10 += i >= 140 ? returns.get("y").get(i).asDouble() / 10 : 0;
         }
-        assertEquals(best, r.get("best_return").asDouble(), 0.0);
+        assertEquals(best, r.get("metrics").get("best_return").asDouble(), 0.0);
+        assertEquals(last10, r.get("metrics").get("avg10_return").asDouble(), 1e-9);
         List<String> err = o.err().lines().toList();
-        assertTrue(err.get(err.size() - 1).matches("nb-pro-full-s0-[0-9a-f]{12} ok best=-?[0-9.]+ avg10=.*"), err.toString());
+        assertTrue(err.get(err.size() - 1).matches("nb-pro-full-s0-[0-9a-f]{12} ok best_return=-?[0-9.]+ avg10_return=.*"),
+                err.toString());
         assertTrue(err.size() >= 2, "a progress line and the summary");
+    }
+
+    private static List<String> fieldNames(JsonNode o) {
+        List<String> names = new java.util.ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
     void helpListsEveryMethodAndExitsZero() {
         Outcome o = execute("--help");
         assertEquals(0, o.code());
-        for (String m : List.of("maml", "fomaml", "nb", "nb-pro", "finetune", "zero", "frozen-init", "expert", "k_lr", "inner_steps")) {
+        for (String m : List.of("maml", "fomaml", "nb", "nb-pro", "finetune", "zero", "frozen-init", "expert", "k_lr", "inner_steps",
+                "best_return", "higher is better")) {
             assertTrue(o.out().contains(m), m);
         }
     }

@@ -1,6 +1,6 @@
 package io.github.metasweep.spark.cli;
 
-import io.github.metasweep.model.run.InvalidSpecException;
+import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import java.io.PrintStream;
 

@@ -1,6 +1,6 @@
 package io.github.metasweep.spark.cli;
 
-import io.github.metasweep.model.run.Provenance;
+import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.spark.exec.SweepJob;
 import io.github.metasweep.spark.report.SweepReport;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;

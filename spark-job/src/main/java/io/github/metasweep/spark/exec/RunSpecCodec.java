@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.core.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

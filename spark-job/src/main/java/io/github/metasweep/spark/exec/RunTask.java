@@ -1,11 +1,11 @@
 package io.github.metasweep.spark.exec;
 
-import io.github.metasweep.model.run.RunListener;
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunResultJson;
-import io.github.metasweep.model.run.RunSpec;
-import io.github.metasweep.model.run.RunStatus;
-import io.github.metasweep.model.run.Runner;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunResultJson;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Runner;
 import io.github.metasweep.spark.store.HadoopConf;
 import io.github.metasweep.spark.store.ResultStore;
 import java.io.PrintWriter;

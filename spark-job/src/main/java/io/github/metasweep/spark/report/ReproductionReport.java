@@ -1,8 +1,8 @@
 package io.github.metasweep.spark.report;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.ParamDef;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.spark.report.plot.BoxPlot;
 import io.github.metasweep.spark.report.plot.LineChart;
 import io.github.metasweep.spark.report.plot.Series;

@@ -13,9 +13,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.ParamDef;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.stats.BootstrapInterval;
 import io.github.metasweep.spark.stats.PairedImprovement;

@@ -1,6 +1,6 @@
 package io.github.metasweep.spark.spec;
 
-import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.core.RunSpec;
 import java.util.Map;
 import java.util.StringJoiner;
 

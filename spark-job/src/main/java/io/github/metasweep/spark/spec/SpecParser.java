@@ -4,11 +4,11 @@ import static io.github.metasweep.spark.spec.YamlDocument.child;
 import static io.github.metasweep.spark.spec.YamlDocument.found;
 import static io.github.metasweep.spark.spec.YamlDocument.item;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.InvalidSpecException;
-import io.github.metasweep.model.run.ParamDef;
-import io.github.metasweep.model.run.ParamType;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.InvalidSpecException;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.ParamType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

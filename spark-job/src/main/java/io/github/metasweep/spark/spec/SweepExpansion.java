@@ -1,9 +1,9 @@
 package io.github.metasweep.spark.spec;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.ParamDef;
-import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

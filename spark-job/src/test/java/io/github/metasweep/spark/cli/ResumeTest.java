@@ -3,7 +3,7 @@ package io.github.metasweep.spark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metasweep.model.run.RunResultJson;
+import io.github.metasweep.model.core.RunResultJson;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SweepExpansion;

@@ -3,10 +3,10 @@ package io.github.metasweep.spark.exec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.metasweep.model.run.RunListener;
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunResultJson;
-import io.github.metasweep.model.run.Runner;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunResultJson;
+import io.github.metasweep.model.core.Runner;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SweepExpansion;

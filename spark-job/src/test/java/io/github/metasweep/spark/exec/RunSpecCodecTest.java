@@ -3,9 +3,9 @@ package io.github.metasweep.spark.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.RunSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package io.github.metasweep.spark.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunResultJson;
-import io.github.metasweep.model.run.RunStatus;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunResultJson;
+import io.github.metasweep.model.core.RunStatus;
 import io.github.metasweep.spark.stats.Summary;
 import io.github.metasweep.spark.testing.SpecFiles;
 import io.github.metasweep.spark.testing.TestSpark;

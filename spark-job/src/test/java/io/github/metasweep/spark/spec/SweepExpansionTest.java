@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.Benchmarks;
-import io.github.metasweep.model.run.ParamDef;
-import io.github.metasweep.model.run.RunSpec;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.RunSpec;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.github.metasweep.spark.testing;
 
-import io.github.metasweep.model.run.Benchmark;
-import io.github.metasweep.model.run.GateReading;
-import io.github.metasweep.model.run.ParamDef;
-import io.github.metasweep.model.run.ParamSet;
-import io.github.metasweep.model.run.Provenance;
-import io.github.metasweep.model.run.RunListener;
-import io.github.metasweep.model.run.RunResult;
-import io.github.metasweep.model.run.RunSpec;
-import io.github.metasweep.model.run.RunStatus;
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.pendulum.GateReading;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.ParamSet;
+import io.github.metasweep.model.core.Provenance;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.core.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

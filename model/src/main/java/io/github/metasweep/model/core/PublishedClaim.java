@@ -1,0 +1,66 @@
+package io.github.metasweep.model.core;
+
+import java.util.Map;
+
+/**
+ * A published claim a sweep's report judges, as data of the family that publishes it.
+ * <ul>
+ *   <li>{@link Kind#VALUE}: a statistic of {@code subject}'s metric over seeds is {@code value}
+ *   (e.g. maml's mean best_return is -5088.9).</li>
+ *   <li>{@link Kind#IMPROVEMENT}: a statistic of the per-seed improvement (in %, direction-aware) of
+ *   {@code subject} over {@code reference} is {@code value} (e.g. nb's mean improvement over maml is 35.8).</li>
+ *   <li>{@link Kind#BETTER}: {@code subject} is better than {@code reference}, paired on the seed
+ *   (e.g. maml's mse_step1 is lower than pretrained's; or maml's mse_step10 lower than its own mse_step1).</li>
+ * </ul>
+ * {@code where} restricts the configurations the claim speaks of by their resolved hyper-parameters
+ * (e.g. {@code target=self}); a configuration without such a parameter is not restricted by it.
+ *
+ * @param table     where it is published, grouped in the report (e.g. "paper Table 1")
+ * @param source    who publishes it (e.g. "paper", "results file")
+ */
+public record PublishedClaim(String table, String source, Kind kind, Side subject, Side reference,
+                             Statistic statistic, double value, Map<String, Object> where, String statement) {
+
+    public enum Kind {
+        VALUE,
+        IMPROVEMENT,
+        BETTER
+    }
+
+    public enum Statistic {
+        MEAN,
+        MEDIAN
+    }
+
+    /** One side of a claim: a method, its variant and a metric. */
+    public record Side(String method, String variant, String metric) {
+        public String label() {
+            return method + ("full".equals(variant) ? "" : "/" + variant) + " " + metric;
+        }
+    }
+
+    public PublishedClaim {
+        where = Map.copyOf(where);
+        if (kind != Kind.VALUE && reference == null) {
+            throw new IllegalArgumentException(kind + " claim needs a reference: " + statement);
+        }
+    }
+
+    public static PublishedClaim value(String table, String source, Side subject, Statistic statistic, double value,
+                                       Map<String, Object> where, String statement) {
+        return new PublishedClaim(table, source, Kind.VALUE, subject, null, statistic, value, where, statement);
+    }
+
+    public static PublishedClaim improvement(String table, String source, Side subject, Side reference,
+                                             Statistic statistic, double value, Map<String, Object> where,
+                                             String statement) {
+        return new PublishedClaim(table, source, Kind.IMPROVEMENT, subject, reference, statistic, value, where,
+                statement);
+    }
+
+    public static PublishedClaim better(String table, String source, Side subject, Side reference,
+                                        Map<String, Object> where, String statement) {
+        return new PublishedClaim(table, source, Kind.BETTER, subject, reference, Statistic.MEAN, Double.NaN, where,
+                statement);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.metasweep.model.core;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One self-contained training job: benchmark, method, variant, resolved hyper-parameters and seed.
+ * Immutable; its id is a hash of the canonical form, the same on every machine.
+ */
+public record RunSpec(String benchmark, String method, String variant, long seed, ParamSet params) {
+
+    /**
+     * Resolves a run: the method's defaults, then the variant's fixed values, then {@code overrides}
+     * (typed values or text). Every name and value is checked; the first error is thrown.
+     */
+    public static RunSpec resolve(String benchmarkName, String method, String variant, Map<String, ?> overrides,
+                                  long seed) {
+        Benchmark benchmark = Benchmarks.get(benchmarkName);
+        if (!benchmark.methods().contains(method)) {
+            throw new InvalidSpecException("method", "method: unknown method '" + method + "' for benchmark "
+                    + benchmarkName + "; accepted: " + String.join(", ", benchmark.methods()));
+        }
+        List<String> variants = benchmark.variants(method);
+        if (!variants.contains(variant)) {
+            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method " + method
+                    + "; accepted: " + String.join(", ", variants));
+        }
+        if (seed < 0) {
+            throw new InvalidSpecException("seed", "seed: " + seed + " is not accepted; expected an integer >= 0");
+        }
+        Map<String, ParamDef> defs = new LinkedHashMap<>();
+        for (ParamDef d : benchmark.params(method)) {
+            defs.put(d.name(), d);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        defs.forEach((name, d) -> values.put(name, d.defaultValue()));
+        Map<String, Object> fixed = benchmark.variantOverrides(method, variant);
+        values.putAll(fixed);
+        for (Map.Entry<String, ?> e : overrides.entrySet()) {
+            ParamDef d = defs.get(e.getKey());
+            if (d == null) {
+                throw new InvalidSpecException(e.getKey(), e.getKey() + ": unknown hyper-parameter for method " + method
+                        + "; accepted: " + String.join(", ", defs.keySet()));
+            }
+            Object v = d.coerce(e.getValue());
+            if (fixed.containsKey(e.getKey()) && !fixed.get(e.getKey()).equals(v)) {
+                throw new InvalidSpecException(e.getKey(), e.getKey() + ": is fixed to " + fixed.get(e.getKey())
+                        + " by variant " + variant + " of " + method + "; remove the setting or choose variant full");
+            }
+            values.put(e.getKey(), v);
+        }
+        return new RunSpec(benchmarkName, method, variant, seed, new ParamSet(values));
+    }
+
+    public String canonical() {
+        return "benchmark=" + benchmark + ";method=" + method + ";variant=" + variant + ";seed=" + seed
+                + ";params={" + params.canonical() + "}";
+    }
+
+    /** Readable and unique: {@code method-variant-s<seed>-<12 hex digits of SHA-256(canonical)>}. */
+    public String id() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            return method + "-" + variant + "-s" + seed + "-" + HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

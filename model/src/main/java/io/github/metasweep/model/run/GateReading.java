@@ -1,8 +1,0 @@
-package io.github.metasweep.model.run;
-
-/**
- * The gates after one episode's update: sigmoid(k_i) per gated layer, the mean block gate
- * (mean sigmoid of the block parameters) per layer (empty without blocks), and the raw k-targets.
- */
-public record GateReading(int episode, String phase, double[] layer, double[] blockMean, double[] target) {
-}

@@ -1,9 +1,0 @@
-package io.github.metasweep.model.run;
-
-/** The value types a hyper-parameter can take. */
-public enum ParamType {
-    INT,
-    DOUBLE,
-    BOOL,
-    CHOICE
-}

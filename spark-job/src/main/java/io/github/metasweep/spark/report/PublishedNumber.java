@@ -1,8 +1,0 @@
-package io.github.metasweep.spark.report;
-
-/**
- * One number published with a paper: where it appears ({@code source} paper or results-file,
- * {@code table}), the method or ablation ({@code row}), the seed when per-seed, the metric and value.
- */
-public record PublishedNumber(String source, String table, String row, Integer seed, String metric, double value) {
-}
