@@ -1,6 +1,7 @@
 package io.github.metasweep.spark.cli;
 
 import io.github.metasweep.model.core.InvalidSpecException;
+import io.github.metasweep.spark.report.PreviousResultFormatException;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import java.io.PrintStream;
 
@@ -16,7 +17,7 @@ public final class Main {
                   --dry-run  print the run count and the first runs; start and write nothing
                   --progress-seconds  how often progress is printed (default 10)
               validate SPEC     check a spec and count its runs; start and write nothing
-              report DIR        rebuild DIR/tables and the Parquet files from DIR/runs [--master URL]
+              report DIR        rebuild DIR/tables, the Parquet files, REPORT.md and plots from DIR/runs [--master URL]
             exit codes: 0 done, 2 bad input (nothing was started), 1 a failure during the run
             """;
 
@@ -51,6 +52,9 @@ public final class Main {
                 default -> throw new UsageException((command.isEmpty() ? "a command is missing"
                         : "unknown command '" + command + "'") + "; accepted: sweep, validate, report, help");
             };
+        } catch (PreviousResultFormatException e) {
+            err.println(command + ": " + e.getMessage());
+            return ExitCode.BAD_INPUT;
         } catch (InvalidSweepSpecException e) {
             err.println(e.getMessage());
             return ExitCode.BAD_INPUT;

@@ -7,7 +7,8 @@ import io.github.metasweep.spark.store.HadoopConf;
 import io.github.metasweep.spark.store.ResultStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 
@@ -24,23 +25,39 @@ final class ReportCommand {
     int execute(String[] argv) throws IOException {
         Args args = Args.parse("report", argv, 1, Set.of(), Set.of("--master"));
         String dir = args.single("report", "sweep output folder (e.g. results/smoke)");
-        ResultStore store = ResultStore.open(dir, HadoopConf.from(new SparkConf()));
-        Optional<String> text = store.readSpec();
-        if (text.isEmpty()) {
-            throw new UsageException("report: " + store.location() + " holds no spec.yaml; accepted: the --out folder "
-                    + "of a sweep");
+        ResultStore top = ResultStore.open(dir, HadoopConf.from(new SparkConf()));
+        List<ResultStore> stores = new ArrayList<>();
+        if (top.readSpec().isPresent()) {
+            stores.add(top);
+        } else {
+            for (String child : top.sweepsBelow()) {
+                stores.add(ResultStore.open(top.path(child), HadoopConf.from(new SparkConf())));
+            }
         }
-        SpecRecord record;
-        try {
-            record = SpecRecord.parse(store.path(ResultStore.SPEC), text.get());
-        } catch (InvalidSweepSpecException e) {
-            throw new UsageException("report: " + e.getMessage());
+        if (stores.isEmpty()) {
+            throw new UsageException("report: " + top.location() + " holds no spec.yaml (nor do its folders); accepted: "
+                    + "the --out folder of a sweep or of a suite");
+        }
+        List<SpecRecord> records = new ArrayList<>();
+        for (ResultStore store : stores) {
+            try {
+                records.add(SpecRecord.parse(store.path(ResultStore.SPEC), store.readSpec().orElseThrow()));
+            } catch (InvalidSweepSpecException e) {
+                throw new UsageException("report: " + e.getMessage());
+            }
+            SweepReport.checkFormat(store);
         }
         try (SessionFactory.Lease lease = sessions.open(args.option("--master"),
-                "metasweep report " + record.spec().name())) {
-            SweepReport.Written w = new SweepReport(lease.session(), store, record.spec()).write();
-            out.printf("tables: %s/{summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) from %d "
-                    + "stored runs%n", store.path(ResultStore.TABLES), w.summaryRows(), w.improvementRows(), w.runs());
+                "metasweep report " + records.get(0).spec().name())) {
+            for (int i = 0; i < stores.size(); i++) {
+                ResultStore store = stores.get(i);
+                out.printf("report of %s: aggregating %s ...%n", records.get(i).spec().name(), store.location());
+                SweepReport.Written w = new SweepReport(lease.session(), store, records.get(i).spec()).write();
+                out.printf("tables: %s/{metrics,summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) "
+                        + "from %d stored runs; report: %s, plots in %s%n", store.path(ResultStore.TABLES),
+                        w.summaryRows(), w.improvementRows(), w.runs(), store.path(ResultStore.REPORT),
+                        store.path(ResultStore.PLOTS));
+            }
         }
         return ExitCode.DONE;
     }

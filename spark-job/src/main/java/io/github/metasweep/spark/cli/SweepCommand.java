@@ -7,6 +7,7 @@ import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SpecRecord;
+import io.github.metasweep.spark.spec.SuiteFile;
 import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.store.HadoopConf;
@@ -44,71 +45,137 @@ final class SweepCommand {
         this.sessions = sessions;
     }
 
+    /** One sweep of a command: a spec file (or a suite's part), its runs and its output. */
+    private record Part(String specFile, SweepSpec spec, List<PlannedRun> runs, ResultStore store) {
+    }
+
+    /** A part once its output is checked: the runs still missing and the spec.yaml found there, if any. */
+    private record Prepared(Part part, List<PlannedRun> missing, Optional<SpecRecord> previous) {
+    }
+
     int execute(String[] argv) throws IOException {
         Args args = Args.parse("sweep", argv, 1, FLAGS, OPTIONS);
         String specFile = args.single("sweep", "spec file (e.g. sweeps/smoke.yaml)");
         double progressSeconds = progressSeconds(args.option("--progress-seconds"));
-        SweepSpec spec = SpecParser.parseFile(Path.of(specFile));
-        List<PlannedRun> runs = SweepExpansion.expand(spec);
-        String outArg = args.option("--out") != null ? args.option("--out") : "results/" + spec.name();
-        out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", spec.name(), specFile, runs.size(), shape(spec, runs));
-        ResultStore store = ResultStore.open(outArg, HadoopConf.from(new SparkConf()));
+        List<Part> parts = parts(Path.of(specFile), args.option("--out"));
+        for (Part p : parts) {
+            out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", p.spec().name(), p.specFile(), p.runs().size(),
+                    shape(p.spec(), p.runs()));
+        }
         if (args.flag("--dry-run")) {
-            dryRun(runs, store, args.flag("--fresh"));
+            for (Part p : parts) {
+                dryRun(p.runs(), p.store(), args.flag("--fresh"));
+            }
             return ExitCode.DONE;
         }
-        Optional<SpecRecord> previous = checkOutput(store, spec, runs, args.flag("--fresh"));
-        checkWritable(store);
-        if (args.flag("--fresh")) {
+        // every part's output is checked before anything is deleted, written or started
+        List<Optional<SpecRecord>> previous = new ArrayList<>();
+        for (Part p : parts) {
+            previous.add(checkOutput(p.store(), p.spec(), p.runs(), args.flag("--fresh")));
+            if (!args.flag("--fresh")) {
+                SweepReport.checkFormat(p.store());
+            }
+            checkWritable(p.store());
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            prepared.add(prepare(parts.get(i), args.flag("--fresh") ? Optional.empty() : previous.get(i),
+                    args.flag("--fresh")));
+        }
+        String appName = "metasweep " + (parts.size() == 1 ? parts.get(0).spec().name() : Path.of(specFile)
+                .getFileName());
+        int code = ExitCode.DONE;
+        try (SessionFactory.Lease lease = sessions.open(args.option("--master"), appName)) {
+            for (Prepared p : prepared) {
+                code = Math.max(code, run(lease.session(), p, progressSeconds));
+            }
+        }
+        return code;
+    }
+
+    /** The parts of a suite, each into {@code <out>/<part name>}, or the spec itself into {@code out}. */
+    private static List<Part> parts(Path specFile, String outArg) {
+        Optional<List<Path>> suite = SuiteFile.parts(specFile);
+        List<Path> files = suite.orElse(List.of(specFile));
+        List<SweepSpec> specs = new ArrayList<>();
+        for (Path f : files) {
+            specs.add(SpecParser.parseFile(f));
+        }
+        List<Part> parts = new ArrayList<>();
+        String suiteName = stripYaml(specFile.getFileName().toString());
+        for (int i = 0; i < files.size(); i++) {
+            SweepSpec spec = specs.get(i);
+            String out = suite.isEmpty() ? (outArg != null ? outArg : "results/" + spec.name())
+                    : (outArg != null ? outArg : "results/" + suiteName) + "/" + spec.name();
+            parts.add(new Part(files.get(i).toString(), spec, SweepExpansion.expand(spec),
+                    ResultStore.open(out, HadoopConf.from(new SparkConf()))));
+        }
+        return parts;
+    }
+
+    private static String stripYaml(String name) {
+        return name.replaceFirst("\\.ya?ml$", "");
+    }
+
+    private Prepared prepare(Part p, Optional<SpecRecord> previous, boolean fresh) throws IOException {
+        ResultStore store = p.store();
+        if (fresh) {
             List<String> entries = store.sweepEntries();
             if (!entries.isEmpty()) {
                 out.printf("fresh: deleting %s under %s (%d stored runs)%n", String.join(", ", entries),
                         store.location(), store.resultCount());
                 store.deleteSweepEntries();
             }
-            previous = Optional.empty();
         }
         Set<String> stored = store.resultIds();
         List<PlannedRun> missing = new ArrayList<>();
-        for (PlannedRun r : runs) {
+        for (PlannedRun r : p.runs()) {
             if (!stored.contains(r.id())) {
                 missing.add(r);
             }
         }
-        out.printf("output: %s%n", store.location());
+        store.clearFailures();
+        store.clearTemporaries();
+        return new Prepared(p, missing, previous);
+    }
+
+    private int run(SparkSession spark, Prepared prepared, double progressSeconds) throws IOException {
+        Part p = prepared.part();
+        ResultStore store = p.store();
+        SweepSpec spec = p.spec();
+        List<PlannedRun> runs = p.runs();
+        List<PlannedRun> missing = prepared.missing();
+        out.printf("output of %s: %s%n", spec.name(), store.location());
         if (missing.size() < runs.size()) {
             out.printf("resume: %d of %d runs are stored already; %d to run (--fresh starts over)%n",
                     runs.size() - missing.size(), runs.size(), missing.size());
         }
-        store.clearFailures();
-        store.clearTemporaries();
-        try (SessionFactory.Lease lease = sessions.open(args.option("--master"), "metasweep " + spec.name())) {
-            SparkSession spark = lease.session();
-            String created = previous.map(p -> String.valueOf(p.provenance().get("created"))).orElse(now());
-            Map<String, Object> provenance = provenance(spark, created, now(), null);
-            store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(specFile, runs.size()));
-            SweepJob.Outcome outcome = missing.isEmpty() ? null
-                    : SweepJob.run(spark, store.location(), spec.name(), missing, progressSeconds, out);
-            if (outcome == null) {
-                out.println("nothing to run: every run is stored");
-            } else {
-                printOutcome(outcome, spark.sparkContext().defaultParallelism());
-            }
-            SweepReport.Written w = new SweepReport(spark, store, spec).write();
-            provenance.put("finished", now());
-            store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(specFile, runs.size()));
-            out.printf("tables: %s/{summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) from %d "
-                            + "stored runs; %s, %s%n", store.path(ResultStore.TABLES), w.summaryRows(),
-                    w.improvementRows(), w.runs(), store.path(ResultStore.RUNS_PARQUET),
-                    store.path(ResultStore.CURVES_PARQUET));
-            if (outcome != null && !outcome.failed().isEmpty()) {
-                out.printf("%d runs failed on every attempt; why: %s/<id>.txt; run the sweep again to retry them:%n",
-                        outcome.failed().size(), store.path(ResultStore.FAILURES));
-                outcome.failed().stream().limit(10).forEach(f -> out.println("  " + f));
-                return ExitCode.FAILED;
-            }
-            return ExitCode.DONE;
+        String created = prepared.previous().map(r -> String.valueOf(r.provenance().get("created"))).orElse(now());
+        Map<String, Object> provenance = provenance(spark, created, now(), null);
+        store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(p.specFile(), runs.size()));
+        SweepJob.Outcome outcome = missing.isEmpty() ? null
+                : SweepJob.run(spark, store.location(), spec.name(), missing, progressSeconds, out);
+        if (outcome == null) {
+            out.println("nothing to run: every run is stored");
+        } else {
+            printOutcome(outcome, spark.sparkContext().defaultParallelism());
         }
+        out.println("aggregating: tables, Parquet files, REPORT.md and plots ...");
+        SweepReport.Written w = new SweepReport(spark, store, spec).write();
+        provenance.put("finished", now());
+        store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(p.specFile(), runs.size()));
+        out.printf("tables: %s/{metrics,summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) "
+                        + "from %d stored runs; %s, %s, %s%n", store.path(ResultStore.TABLES), w.summaryRows(),
+                w.improvementRows(), w.runs(), store.path(ResultStore.RUNS_PARQUET),
+                store.path(ResultStore.CURVES_PARQUET), store.path(ResultStore.TRACES_PARQUET));
+        out.printf("report: %s, plots in %s%n", store.path(ResultStore.REPORT), store.path(ResultStore.PLOTS));
+        if (outcome != null && !outcome.failed().isEmpty()) {
+            out.printf("%d runs failed on every attempt; why: %s/<id>.txt; run the sweep again to retry them:%n",
+                    outcome.failed().size(), store.path(ResultStore.FAILURES));
+            outcome.failed().stream().limit(10).forEach(f -> out.println("  " + f));
+            return ExitCode.FAILED;
+        }
+        return ExitCode.DONE;
     }
 
     private static double progressSeconds(String value) {

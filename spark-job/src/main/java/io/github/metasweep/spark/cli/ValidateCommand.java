@@ -2,6 +2,7 @@ package io.github.metasweep.spark.cli;
 
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
+import io.github.metasweep.spark.spec.SuiteFile;
 import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.spec.SweepSpec;
 import java.io.PrintStream;
@@ -19,12 +20,20 @@ final class ValidateCommand {
 
     int execute(String[] argv) {
         Args args = Args.parse("validate", argv, 1, Set.of(), Set.of());
-        String file = args.single("validate", "spec file");
-        SweepSpec spec = SpecParser.parseFile(Path.of(file));
-        List<PlannedRun> runs = SweepExpansion.expand(spec);
-        out.printf("ok: %s: sweep %s, %d runs (%d seeds x %d configurations) of %s; baselines: %s%n", file, spec.name(),
-                runs.size(), spec.seeds().size(), runs.size() / spec.seeds().size(), String.join(", ", spec.methods()),
-                spec.baselines().isEmpty() ? "none" : String.join(", ", spec.baselines()));
+        Path file = Path.of(args.single("validate", "spec file"));
+        List<Path> files = SuiteFile.parts(file).orElse(List.of(file));
+        List<SweepSpec> specs = new java.util.ArrayList<>();
+        for (Path f : files) {
+            specs.add(SpecParser.parseFile(f)); // every part is checked before any is reported ok
+        }
+        for (int i = 0; i < files.size(); i++) {
+            SweepSpec spec = specs.get(i);
+            List<PlannedRun> runs = SweepExpansion.expand(spec);
+            out.printf("ok: %s: sweep %s of %s, %d runs (%d seeds x %d configurations) of %s; baselines: %s%n",
+                    files.get(i), spec.name(), spec.benchmark(), runs.size(), spec.seeds().size(),
+                    runs.size() / spec.seeds().size(), String.join(", ", spec.methods()),
+                    spec.baselines().isEmpty() ? "none" : String.join(", ", spec.baselines()));
+        }
         return ExitCode.DONE;
     }
 }

@@ -3,11 +3,12 @@ package io.github.metasweep.spark.report;
 import java.util.Locale;
 
 /**
- * Whether our measurement supports a published number, judged by our 95% confidence interval:
- * reproduced when the interval holds the published value and excludes "no effect" (for a claim
- * without one, an absolute return: when its half-width is within {@link #ABSOLUTE_TOLERANCE} of the
+ * Whether our measurement supports a published claim, judged by our 95% confidence interval.
+ * For a published number: reproduced when the interval holds it and excludes "no effect" (for an
+ * absolute value without one: when its half-width is within {@link #ABSOLUTE_TOLERANCE} of the
  * published value), inconclusive when it is too wide for that, not reproduced when it excludes the
- * published value.
+ * published value. For a claim that one thing is better than another: reproduced when the interval of
+ * the improvement lies above 0, not reproduced when below, inconclusive when it holds 0.
  */
 public enum ClaimVerdict {
     REPRODUCED,
@@ -22,7 +23,7 @@ public enum ClaimVerdict {
      *                 has none (an absolute return)
      */
     public static ClaimVerdict judge(double published, double ciLow, double ciHigh, double noEffect) {
-        if (!(ciLow <= ciHigh) || !Double.isFinite(ciLow) || !Double.isFinite(ciHigh)) {
+        if (!finiteInterval(ciLow, ciHigh)) {
             return INCONCLUSIVE;
         }
         boolean holdsPublished = ciLow <= published && published <= ciHigh;
@@ -33,6 +34,18 @@ public enum ClaimVerdict {
                 ? (ciHigh - ciLow) / 2 > ABSOLUTE_TOLERANCE * Math.abs(published)
                 : ciLow <= noEffect && noEffect <= ciHigh;
         return tooWide ? INCONCLUSIVE : REPRODUCED;
+    }
+
+    /** A claim "better than": the interval of the improvement (in %, positive = better) against 0. */
+    public static ClaimVerdict judgeBetter(double ciLow, double ciHigh) {
+        if (!finiteInterval(ciLow, ciHigh)) {
+            return INCONCLUSIVE;
+        }
+        return ciLow > 0 ? REPRODUCED : ciHigh < 0 ? NOT_REPRODUCED : INCONCLUSIVE;
+    }
+
+    private static boolean finiteInterval(double ciLow, double ciHigh) {
+        return ciLow <= ciHigh && Double.isFinite(ciLow) && Double.isFinite(ciHigh);
     }
 
     public String label() {

@@ -1,9 +1,20 @@
 package io.github.metasweep.spark.report;
 
-/**
- * What the report needs of one stored run: its configuration, seed, status, metrics, the return of
- * every episode (pretrain then transfer) and, for gated methods, the gates after each episode.
- */
-public record RunRecord(String configKey, long seed, boolean ok, double best, double avg10, int pretrainEpisodes,
-                        double[] returns, double[][] layerGates, double[][] blockGates) {
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunStatus;
+
+/** One stored run as the report reads it: its configuration's key and the parsed result. */
+public record RunRecord(String configKey, RunResult result) {
+    public long seed() {
+        return result.seed();
+    }
+
+    public boolean ok() {
+        return result.status() == RunStatus.OK;
+    }
+
+    /** The metric's value, NaN when the run has none or diverged. */
+    public double metric(String name) {
+        return ok() ? result.metric(name) : Double.NaN;
+    }
 }

@@ -14,7 +14,7 @@ public record PlannedRun(RunSpec spec, Map<String, Object> swept) {
         return spec.id();
     }
 
-    /** {@code k_lr=0.005 target=expert}, or empty when nothing is swept for this run's method. */
+    /** {@code lr=0.005 shots=10}, or empty when nothing is swept for this run's method. */
     public String sweptLabel() {
         StringJoiner j = new StringJoiner(" ");
         swept.forEach((k, v) -> j.add(k + "=" + v));

@@ -127,6 +127,37 @@ public final class SpecParser {
                 random, baselines);
     }
 
+    /** Examples for messages come from the spec's benchmark: the sweep job names no method or parameter itself. */
+    private String exampleMethods() {
+        return benchmark == null ? "[method-a, method-b]"
+                : "[" + String.join(", ", benchmark.methods().subList(0, Math.min(2, benchmark.methods().size()))) + "]";
+    }
+
+    private String exampleVariants() {
+        if (benchmark != null) {
+            for (String m : benchmark.methods()) {
+                List<String> v = benchmark.variants(m);
+                if (v.size() > 1) {
+                    return "{" + m + ": [" + v.get(0) + ", " + v.get(1) + "]}";
+                }
+            }
+        }
+        return "{method-a: [full, variant-b]}";
+    }
+
+    private String exampleParam() {
+        if (benchmark != null) {
+            for (String m : methods.isEmpty() ? benchmark.methods() : methods) {
+                for (ParamDef d : benchmark.params(m)) {
+                    if (d.type() == ParamType.DOUBLE) {
+                        return d.name();
+                    }
+                }
+            }
+        }
+        return "lr";
+    }
+
     private static Node value(Map<String, NodeTuple> entries, String key) {
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
@@ -161,7 +192,7 @@ public final class SpecParser {
     }
 
     private void methods(Node n, String path) {
-        List<Node> items = doc.items(n, path, "a list of method names, e.g. [nb, nb-pro]");
+        List<Node> items = doc.items(n, path, "a list of method names, e.g. " + exampleMethods());
         if (items == null) {
             return;
         }
@@ -231,7 +262,7 @@ public final class SpecParser {
     private Map<String, List<String>> variants(Node n, String path) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<String, NodeTuple> entries = n == null ? Map.of()
-                : doc.entries(n, path, "a mapping from a listed method to its variants, e.g. {nb-pro: [full, no-k-target]}");
+                : doc.entries(n, path, "a mapping from a listed method to its variants, e.g. " + exampleVariants());
         if (entries == null) {
             entries = Map.of();
         }
@@ -336,7 +367,7 @@ public final class SpecParser {
             return out;
         }
         Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping from hyper-parameter to one value, "
-                + "e.g. {steps: 200}");
+                + "e.g. {" + exampleParam() + ": 0.5}");
         for (Map.Entry<String, NodeTuple> e : entries == null ? Map.<String, NodeTuple>of().entrySet() : entries.entrySet()) {
             String p = child(path, e.getKey());
             List<String> accepting = accepting(e.getKey(), e.getValue().getKeyNode(), p);
@@ -357,7 +388,7 @@ public final class SpecParser {
             return out;
         }
         Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping from hyper-parameter to a list of values, "
-                + "e.g. {k_lr: [0.001, 0.005]}");
+                + "e.g. {" + exampleParam() + ": [0.001, 0.005]}");
         for (Map.Entry<String, NodeTuple> e : entries == null ? Map.<String, NodeTuple>of().entrySet() : entries.entrySet()) {
             String key = e.getKey();
             String p = child(path, key);
@@ -395,7 +426,7 @@ public final class SpecParser {
             return RandomSearch.NONE;
         }
         Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping with n, optional seed, and hyper-parameter "
-                + "distributions, e.g. {n: 8, k_lr: {log_uniform: [0.0001, 0.05]}}");
+                + "distributions, e.g. {n: 8, " + exampleParam() + ": {log_uniform: [0.0001, 0.05]}}");
         if (entries == null) {
             return RandomSearch.NONE;
         }
@@ -430,7 +461,7 @@ public final class SpecParser {
         if (count != null && count > 0 && dists.isEmpty() && entries.keySet().stream()
                 .allMatch(k -> k.equals("n") || k.equals("seed"))) {
             doc.problem(n, path, "n is " + count + " but nothing is drawn; accepted: add a hyper-parameter, e.g. "
-                    + "k_lr: {log_uniform: [0.0001, 0.05]}");
+                    + exampleParam() + ": {log_uniform: [0.0001, 0.05]}");
         }
         return count == null || seed == null ? RandomSearch.NONE : new RandomSearch(count.intValue(), seed, dists);
     }
@@ -532,7 +563,7 @@ public final class SpecParser {
             return out;
         }
         List<Node> items = YamlDocument.isScalar(n) ? List.of(n)
-                : doc.items(n, path, "a method name or a list of them, e.g. [finetune, zero]");
+                : doc.items(n, path, "a method name or a list of them, e.g. " + exampleMethods());
         if (items == null) {
             return out;
         }

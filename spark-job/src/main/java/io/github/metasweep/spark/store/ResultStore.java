@@ -39,11 +39,12 @@ public final class ResultStore {
     public static final String SPEC = "spec.yaml";
     public static final String RUNS_PARQUET = "runs.parquet";
     public static final String CURVES_PARQUET = "curves.parquet";
+    public static final String TRACES_PARQUET = "traces.parquet";
     public static final String REPORT = "REPORT.md";
     public static final String PLOTS = "plots";
     /** What {@code --fresh} deletes: only what a sweep writes, never anything else in the folder. */
-    public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET, REPORT, PLOTS,
-            SPEC);
+    public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET,
+            TRACES_PARQUET, REPORT, PLOTS, SPEC);
     private static final String JSON = ".json";
 
     private final FileSystem fs;
@@ -137,6 +138,24 @@ public final class ResultStore {
         Path probe = new Path(root, ".metasweep-write-check-" + UUID.randomUUID());
         writeBytes(probe, new byte[0]);
         fs.delete(probe, false);
+    }
+
+    /** Names of the folders right below this one that hold a sweep's spec.yaml (the parts of a suite), sorted. */
+    public List<String> sweepsBelow() throws IOException {
+        List<String> names = new ArrayList<>();
+        FileStatus[] children;
+        try {
+            children = fs.listStatus(root);
+        } catch (FileNotFoundException e) {
+            return names;
+        }
+        for (FileStatus s : children) {
+            if (s.isDirectory() && fs.exists(new Path(s.getPath(), SPEC))) {
+                names.add(s.getPath().getName());
+            }
+        }
+        names.sort(null);
+        return names;
     }
 
     public Optional<String> readSpec() throws IOException {

@@ -112,7 +112,7 @@ class OutputGuardTest {
         System.setProperty(FakeBenchmark.LOG, log.toString());
         TestSpark.Result r = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString(), "--fresh");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("fresh: deleting runs, tables, runs.parquet, curves.parquet, REPORT.md, plots, spec.yaml"), r.out());
+        assertTrue(r.out().contains("fresh: deleting runs, tables, runs.parquet, curves.parquet, traces.parquet, REPORT.md, plots, spec.yaml"), r.out());
         assertTrue(r.out().contains("(4 stored runs)"), r.out());
         assertEquals(4, Files.readAllLines(log).size(), "every run was computed again");
         assertEquals(List.of(4), List.of(SpecFiles.runFiles(out).size()));

@@ -82,7 +82,7 @@ class MultiProcessIT {
 
     @Test
     void theSmokeSweepGivesBitIdenticalRunsOnOneThreadTwoThreadsAndTwoExecutorJvms() {
-        Path smoke = Integration.repo().resolve("sweeps").resolve("smoke.yaml");
+        Path smoke = Integration.repo().resolve("sweeps").resolve("smoke-pendulum.yaml");
         TaskLog clusterLog = new TaskLog();
         TestSpark.Result onCluster = sweep(cluster(clusterLog), smoke, dir.resolve("cluster"), LOCAL_CLUSTER);
         assertEquals(0, onCluster.code(), onCluster.out() + onCluster.err());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The user's path to a cluster, end to end: {@code scripts/cluster.sh start} (a standalone master and
  * two workers on loopback, separate JVMs), {@code scripts/submit.sh --master spark://127.0.0.1:PORT
- * sweeps/smoke.yaml} through real spark-submit with the application jar, {@code scripts/cluster.sh stop}.
+ * sweeps/smoke-pendulum.yaml} through real spark-submit with the application jar, {@code scripts/cluster.sh stop}.
  */
 class StandaloneClusterIT {
     @TempDir
@@ -82,11 +82,11 @@ class StandaloneClusterIT {
         assertTrue(status.output().contains("worker-2: running"), status.output());
 
         Path out = dir.resolve("out");
-        Finished submit = script("submit.sh", "--master", master, "sweeps/smoke.yaml", "--", "--out", out.toString());
+        Finished submit = script("submit.sh", "--master", master, "sweeps/smoke-pendulum.yaml", "--", "--out", out.toString());
         assertEquals(0, submit.code(), submit.output());
         assertTrue(submit.output().contains("done: 100 runs") && submit.output().contains("0 failed"), submit.output());
 
-        Path smoke = Integration.repo().resolve("sweeps").resolve("smoke.yaml");
+        Path smoke = Integration.repo().resolve("sweeps").resolve("smoke-pendulum.yaml");
         List<PlannedRun> planned = SweepExpansion.expand(SpecParser.parseFile(smoke));
         Map<String, JsonNode> stored = StoredRuns.read(out.toString());
         assertEquals(planned.stream().map(PlannedRun::id).collect(Collectors.toSet()), stored.keySet());

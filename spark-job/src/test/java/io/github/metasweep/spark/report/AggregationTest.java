@@ -153,12 +153,15 @@ class AggregationTest {
             assertEquals(String.valueOf(group.size() - ok.size()), row.get("diverged"));
             diverged += group.size() - ok.size();
             String what = row.get("method") + "/" + row.get("variant") + " " + row.get("hyper_parameters");
-            checkStats(ok.stream().mapToDouble(r -> r.get("best_return").asDouble()).toArray(), row, "best_", what);
-            checkStats(ok.stream().mapToDouble(r -> r.get("avg10_return").asDouble()).toArray(), row, "avg10_", what);
+            for (String metric : List.of("best_return", "avg10_return", "error")) {
+                checkStats(ok.stream().mapToDouble(r -> r.get("metrics").get(metric).asDouble()).toArray(), row,
+                        metric + "_", what);
+            }
             if (ok.size() == 4) {
-                double[] sorted = ok.stream().mapToDouble(r -> r.get("best_return").asDouble()).sorted().toArray();
-                close((sorted[1] + sorted[2]) / 2, row.get("best_iqm"), what + " iqm of 4 = mean of the middle two");
-                close((sorted[1] + sorted[2]) / 2, row.get("best_median"), what + " median of an even count");
+                double[] sorted = ok.stream().mapToDouble(r -> r.get("metrics").get("best_return").asDouble()).sorted()
+                        .toArray();
+                close((sorted[1] + sorted[2]) / 2, row.get("best_return_iqm"), what + " iqm of 4 = mean of the middle two");
+                close((sorted[1] + sorted[2]) / 2, row.get("best_return_median"), what + " median of an even count");
             }
         }
         assertEquals(2, diverged, "beta's seed-2 runs diverged and were left out");
@@ -211,9 +214,11 @@ class AggregationTest {
                     excluded++;
                     continue;
                 }
-                double rv = r.get(metric).asDouble();
-                double bv = rb.get(metric).asDouble();
-                imp.add(100 * (rv - bv) / Math.abs(bv));
+                double rv = r.get("metrics").get(metric).asDouble();
+                double bv = rb.get("metrics").get(metric).asDouble();
+                // direction-aware: error is lower-is-better, so a drop in it is a positive improvement
+                imp.add(metric.equals("error") ? 100 * (bv - rv) / Math.abs(bv) : 100 * (rv - bv) / Math.abs(bv));
+                assertEquals(metric.equals("error") ? "lower is better" : "higher is better", row.get("direction"));
             }
             double[] x = imp.stream().mapToDouble(Double::doubleValue).toArray();
             String what = row.get("baseline") + " vs " + row.get("method") + "/" + row.get("variant") + " "
@@ -226,31 +231,48 @@ class AggregationTest {
             checked++;
         }
         // base vs 6 configurations of alpha and beta; beta lr=0.01 and lr=0.03 each vs base and the 2 alpha variants of the same lr
-        assertEquals(2 * (6 + 2 * 3), checked, "every pairing, both metrics");
+        assertEquals(3 * (6 + 2 * 3), checked, "every pairing, all three metrics");
         assertTrue(rows.stream().noneMatch(r -> r.get("baseline").equals("beta lr=0.01")
                 && "lr=0.03".equals(r.get("hyper_parameters"))), "configurations are matched on lr");
     }
 
     @Test
-    void parquetHoldsEveryRunAndEveryEpisode() throws Exception {
+    void parquetHoldsEveryRunEveryCurvePointAndEveryTracePoint() throws Exception {
         Dataset<Row> runsPq = TestSpark.session().read().parquet(out.resolve("runs.parquet").toString());
         assertEquals(runs.size(), runsPq.count());
-        Dataset<Row> curves = TestSpark.session().read().parquet(out.resolve("curves.parquet").toString());
-        long episodes = runs.stream().mapToLong(r -> r.get("pretrain_returns").size() + r.get("transfer_returns").size()).sum();
-        assertEquals(episodes, curves.count());
         JsonNode alpha = runs.stream().filter(r -> r.get("method").asText().equals("alpha")).findFirst().orElseThrow();
-        int pre = alpha.get("pretrain_returns").size();
-        Row row = curves.where("id = '" + alpha.get("id").asText() + "' and phase = 'transfer' and episode_in_phase = 2")
+        Row run = runsPq.where("id = '" + alpha.get("id").asText() + "'").collectAsList().get(0);
+        assertEquals(alpha.get("metrics").get("error").asDouble(), run.getDouble(run.fieldIndex("error")));
+        Dataset<Row> curves = TestSpark.session().read().parquet(out.resolve("curves.parquet").toString());
+        long points = runs.stream().mapToLong(r -> r.get("curves").get("returns").get("y").size()).sum();
+        assertEquals(points, curves.count());
+        JsonNode returns = alpha.get("curves").get("returns");
+        int pre = returns.get("phases").get(0).get("to").asInt();
+        Row row = curves.where("id = '" + alpha.get("id").asText() + "' and curve = 'returns' and point = " + (pre + 2))
                 .collectAsList().get(0);
-        assertEquals(alpha.get("transfer_returns").get(2).asDouble(), row.getDouble(row.fieldIndex("return")));
-        assertEquals(pre + 2, ((Number) row.get(row.fieldIndex("episode"))).intValue());
-        JsonNode gate = null;
-        for (JsonNode g : alpha.get("k_trace")) {
-            if (g.get("episode").asInt() == pre + 2) {
-                gate = g;
-            }
-        }
-        assertEquals(gate.get("layer").get(0).asDouble(), row.getList(row.fieldIndex("gate_layer")).get(0));
+        assertEquals("transfer", row.getString(row.fieldIndex("phase")));
+        assertEquals(returns.get("y").get(pre + 2).asDouble(), row.getDouble(row.fieldIndex("y")));
+        assertEquals(pre + 3.0, row.getDouble(row.fieldIndex("x")));
+        assertEquals("pretrain", curves.where("id = '" + alpha.get("id").asText() + "' and point = 0").collectAsList()
+                .get(0).getAs("phase"));
+        Dataset<Row> traces = TestSpark.session().read().parquet(out.resolve("traces.parquet").toString());
+        long tracePoints = runs.stream().filter(r -> r.get("traces").has("gates"))
+                .mapToLong(r -> r.get("traces").get("gates").get("series").get(0).get("y").size()).sum();
+        assertEquals(tracePoints, traces.count());
+        Row gate = traces.where("id = '" + alpha.get("id").asText() + "' and trace = 'gates' and point = 2")
+                .collectAsList().get(0);
+        assertEquals(alpha.get("traces").get("gates").get("series").get(0).get("y").get(2).asDouble(),
+                gate.getDouble(gate.fieldIndex("y")));
+        assertEquals("band", gate.getString(gate.fieldIndex("kind")));
+    }
+
+    @Test
+    void metricsTableSaysWhichWayEachMetricIsBetter() throws Exception {
+        List<Map<String, String>> rows = csv(out.resolve("tables/metrics.csv"));
+        assertEquals(List.of("best_return", "avg10_return", "error"), rows.stream().map(r -> r.get("metric")).toList());
+        assertEquals("lower is better", rows.get(2).get("direction"));
+        assertEquals("higher is better", rows.get(0).get("direction"));
+        assertTrue(Files.readString(out.resolve("tables/summary.md")).contains("error: lower is better"));
     }
 
     @Test

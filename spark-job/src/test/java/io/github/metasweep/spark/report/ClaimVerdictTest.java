@@ -16,4 +16,13 @@ class ClaimVerdictTest {
         assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judge(1, Double.NaN, Double.NaN, 0));
         assertEquals("not reproduced", ClaimVerdict.NOT_REPRODUCED.label());
     }
+
+    @Test
+    void aBetterThanClaimIsJudgedByWhereTheImprovementsIntervalLiesAgainstZero() {
+        assertEquals(ClaimVerdict.REPRODUCED, ClaimVerdict.judgeBetter(0.5, 12));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judgeBetter(-0.5, 12));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judgeBetter(0, 12), "0 inside the interval decides nothing");
+        assertEquals(ClaimVerdict.NOT_REPRODUCED, ClaimVerdict.judgeBetter(-12, -0.5));
+        assertEquals(ClaimVerdict.INCONCLUSIVE, ClaimVerdict.judgeBetter(Double.NaN, Double.NaN));
+    }
 }

@@ -59,7 +59,7 @@ class DivergedRunTest {
         List<String> header = List.of(summary.get(0).split(","));
         int n = header.indexOf("n");
         int diverged = header.indexOf("diverged");
-        int mean = header.indexOf("best_mean");
+        int mean = header.indexOf("best_return_mean");
         String[] stableRow = row(summary, "lr=0.001");
         String[] nanRow = row(summary, "lr=1.0E30");
         assertEquals("3", stableRow[n]);
@@ -67,7 +67,7 @@ class DivergedRunTest {
         assertEquals("0", nanRow[n], "no diverged run enters the statistics");
         assertEquals("3", nanRow[diverged], "but each is counted");
         assertEquals("", nanRow[mean], "no mean from diverged runs");
-        double expected = Summary.of(stable.stream().mapToDouble(RunResult::bestReturn).toArray()).mean();
+        double expected = Summary.of(stable.stream().mapToDouble(x -> x.metric("best_return")).toArray()).mean();
         assertEquals(expected, Double.parseDouble(stableRow[mean]), 1e-6 * Math.abs(expected));
 
         String report = Files.readString(out.resolve("REPORT.md"));

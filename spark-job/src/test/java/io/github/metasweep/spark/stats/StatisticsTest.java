@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import io.github.metasweep.model.core.MetricDef;
 import org.junit.jupiter.api.Test;
 
 /** Each statistic against an independent computation: other formulas, brute force, or a defining property. */
@@ -131,11 +132,16 @@ class StatisticsTest {
     }
 
     @Test
-    void improvementIsRelativeToTheBaselinesMagnitude() {
+    void improvementIsRelativeToTheBaselinesMagnitudeAndFollowsTheMetricsDirection() {
+        MetricDef higher = MetricDef.higher("return", "", "", true);
+        MetricDef lower = MetricDef.lower("mse", "", "", true);
         double base = -200;
-        assertTrue(PairedImprovement.percent(-150, base) > 0, "a higher (less negative) return is an improvement");
-        assertEquals(100 * (-150 - base) / Math.abs(base), PairedImprovement.percent(-150, base), 1e-12);
-        assertTrue(PairedImprovement.percent(-250, base) < 0);
-        assertTrue(Double.isNaN(PairedImprovement.percent(1, 0)));
+        assertTrue(higher.improvementPercent(-150, base) > 0, "a higher (less negative) return is an improvement");
+        assertEquals(100 * (-150 - base) / Math.abs(base), higher.improvementPercent(-150, base), 1e-12);
+        assertTrue(higher.improvementPercent(-250, base) < 0);
+        assertTrue(Double.isNaN(higher.improvementPercent(1, 0)));
+        assertEquals(25.0, lower.improvementPercent(0.75, 1.0), 1e-12, "an MSE down from 1.0 to 0.75 is 25% better");
+        assertEquals(-50.0, lower.improvementPercent(1.5, 1.0), 1e-12);
+        assertTrue(Double.isNaN(lower.improvementPercent(Double.NaN, 1.0)));
     }
 }

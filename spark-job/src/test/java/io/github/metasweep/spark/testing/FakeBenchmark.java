@@ -1,7 +1,10 @@
 package io.github.metasweep.spark.testing;
 
 import io.github.metasweep.model.core.Benchmark;
-import io.github.metasweep.model.pendulum.GateReading;
+import io.github.metasweep.model.core.Curve;
+import io.github.metasweep.model.core.MetricDef;
+import io.github.metasweep.model.core.PublishedClaim;
+import io.github.metasweep.model.core.Trace;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
 import io.github.metasweep.model.core.Provenance;
@@ -32,6 +35,8 @@ import org.apache.spark.SparkEnv;
  *   halts the executor's JVM on a run's first attempt (never a driver's: a local test JVM would die)</li>
  *   <li>{@code diverge_seed} ({@code beta} only): the run with this seed ends as diverged</li>
  *   <li>{@code sleep_ms}: how long a run takes</li>
+ *   <li>metrics {@code best_return}, {@code avg10_return} (higher is better) and {@code error} (lower is
+ *   better, 1000 / (1 + best_return + 400)); a returns curve with pretrain and transfer phases, a gates trace</li>
  *   <li>every run that completes appends its id to the file in system property {@value #LOG}, when set</li>
  * </ul>
  */
@@ -56,6 +61,37 @@ public final class FakeBenchmark implements Benchmark {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The lower-is-better metric: a positive transform of the best return, so improvements can be checked. */
+    public static double error(double bestReturn) {
+        return 1000.0 / (1 + bestReturn + 400);
+    }
+
+    @Override
+    public String description() {
+        return "instant fake runs for the sweep job's tests";
+    }
+
+    @Override
+    public List<MetricDef> metrics() {
+        return List.of(MetricDef.higher("best_return", "return", "max of the transfer returns", true),
+                MetricDef.higher("avg10_return", "return", "mean of the last 10 transfer returns", true),
+                MetricDef.lower("error", "units", "1000 / (1 + best_return + 400)", false));
+    }
+
+    /** One claim of each kind, so the report's generic claim checks run on fake data. */
+    @Override
+    public List<PublishedClaim> claims() {
+        return List.of(
+                PublishedClaim.value("fake Table 1", "fake paper", new PublishedClaim.Side("base", "full", "best_return"),
+                        PublishedClaim.Statistic.MEAN, -170.0, Map.of(), "mean best return of base"),
+                PublishedClaim.improvement("fake Table 1", "fake paper",
+                        new PublishedClaim.Side("alpha", "full", "best_return"),
+                        new PublishedClaim.Side("base", "full", "best_return"), PublishedClaim.Statistic.MEAN, 5.0,
+                        Map.of(), "mean improvement of alpha over base (%)"),
+                PublishedClaim.better("fake claims", "fake paper", new PublishedClaim.Side("alpha", "full", "error"),
+                        new PublishedClaim.Side("base", "full", "error"), Map.of(), "alpha's error is lower than base's"));
     }
 
     @Override
@@ -105,18 +141,30 @@ public final class FakeBenchmark implements Benchmark {
         for (int i = 0; i < pre.length; i++) {
             pre[i] = -300 + shift + 40 * rng.nextDouble();
         }
-        List<GateReading> trace = new ArrayList<>();
+        List<double[]> gates = new ArrayList<>();
         for (int i = 0; i < post.length; i++) {
             post[i] = -200 + shift + 60 * rng.nextDouble() + i;
-            if (!spec.method().equals("base")) {
-                trace.add(new GateReading(pre.length + i, "transfer", new double[] {0.5 + 0.01 * i, 0.4},
-                        new double[0], new double[] {0.3, 0.3}));
-            }
+            gates.add(new double[] {pre.length + i + 1, 0.5 + 0.01 * i});
         }
         boolean diverged = spec.method().equals("beta") && spec.seed() == p.getInt("diverge_seed");
         log(spec.id());
+        double best = java.util.Arrays.stream(post).max().orElse(Double.NaN);
+        double avg10 = java.util.Arrays.stream(post, Math.max(0, post.length - 10), post.length).average()
+                .orElse(Double.NaN);
+        double[] all = java.util.Arrays.copyOf(pre, pre.length + post.length);
+        System.arraycopy(post, 0, all, pre.length, post.length);
+        Curve indexed = Curve.indexed("episode", "return", all);
+        Curve returns = new Curve("episode", "return", indexed.x(), all, List.of(new Curve.Phase("pretrain", 0,
+                pre.length), new Curve.Phase("transfer", pre.length, all.length)));
+        Map<String, Trace> traces = spec.method().equals("base") ? Map.of() : Map.of("gates", new Trace(
+                Trace.Kind.BAND, "episode", "gate", List.of(new Trace.Series("layer 1", Trace.Style.LINE, false,
+                gates.stream().mapToDouble(g -> g[0]).toArray(), gates.stream().mapToDouble(g -> g[1]).toArray()))));
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("best_return", diverged ? Double.NaN : best);
+        metrics.put("avg10_return", diverged ? Double.NaN : avg10);
+        metrics.put("error", diverged ? Double.NaN : error(best));
         return new RunResult(spec.id(), diverged ? RunStatus.DIVERGED : RunStatus.OK, spec.benchmark(), spec.method(),
-                spec.variant(), spec.seed(), p, RunResult.best(post), RunResult.averageOfLast10(post), pre, post, trace,
+                spec.variant(), spec.seed(), p, metrics, Map.of("returns", returns), traces,
                 0.001 * p.getInt("sleep_ms"), diverged ? "made to diverge" : null, Provenance.current());
     }
 

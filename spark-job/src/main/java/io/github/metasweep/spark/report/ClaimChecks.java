@@ -1,0 +1,89 @@
+package io.github.metasweep.spark.report;
+
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.MetricDef;
+import io.github.metasweep.model.core.PublishedClaim;
+import io.github.metasweep.model.core.PublishedClaim.Kind;
+import io.github.metasweep.model.core.PublishedClaim.Side;
+import io.github.metasweep.model.core.PublishedClaim.Statistic;
+import io.github.metasweep.spark.stats.BootstrapInterval;
+import io.github.metasweep.spark.stats.Summary;
+import io.github.metasweep.spark.stats.WelchSampleSize;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * Checks a benchmark's published claims on a sweep: each claim on every configuration it speaks of
+ * (its method, variant and {@code where}), a comparison against every matching reference configuration.
+ */
+public final class ClaimChecks {
+    public static final double ALPHA = 0.05;
+    public static final double POWER = 0.8;
+
+    private ClaimChecks() {
+    }
+
+    public static List<ClaimCheck> check(Benchmark benchmark, List<Config> configs, RunsByConfig runs) {
+        List<ClaimCheck> checks = new ArrayList<>();
+        for (PublishedClaim claim : benchmark.claims()) {
+            MetricDef def = benchmark.metric(claim.subject().metric());
+            List<Config> subjects = of(configs, claim.subject(), claim);
+            if (claim.kind() == Kind.VALUE) {
+                for (Config c : subjects) {
+                    double[] x = runs.values(c, def.name());
+                    Summary s = Summary.of(x);
+                    BootstrapInterval ci = interval(x, claim.statistic());
+                    checks.add(new ClaimCheck(claim, c.display(), statistic(s, claim.statistic()), ci.low(), ci.high(),
+                            x.length, (int) runs.diverged(c),
+                            WelchSampleSize.perGroup(s.mean() - claim.value(), s.sd(), 0.0, ALPHA, POWER)));
+                }
+                continue;
+            }
+            Side ref = claim.reference();
+            boolean sameConfig = ref.method().equals(claim.subject().method())
+                    && ref.variant().equals(claim.subject().variant());
+            if (sameConfig) {
+                for (Config c : subjects) {
+                    checks.add(compare(claim, def, runs, c, c, c.display()));
+                }
+                continue;
+            }
+            for (Config b : of(configs, ref, claim)) {
+                for (Config c : subjects) {
+                    if (c != b && c.matches(b)) {
+                        String context = ref.method().equals(claim.subject().method())
+                                ? "against " + b.display() : c.display() + " vs " + b.display();
+                        checks.add(compare(claim, def, runs, c, b, context));
+                    }
+                }
+            }
+        }
+        return checks;
+    }
+
+    private static ClaimCheck compare(PublishedClaim claim, MetricDef def, RunsByConfig runs, Config c, Config b,
+                                      String context) {
+        RunsByConfig.Paired p = runs.pair(c, claim.subject().metric(), b, claim.reference().metric(), def);
+        Summary own = Summary.of(p.left());
+        Summary base = Summary.of(p.right());
+        Summary imp = Summary.of(p.improvement());
+        BootstrapInterval ci = interval(p.improvement(), claim.statistic());
+        OptionalInt needed = WelchSampleSize.perGroup(own.mean() - base.mean(), own.sd(), base.sd(), ALPHA, POWER);
+        return new ClaimCheck(claim, context, statistic(imp, claim.statistic()), ci.low(), ci.high(), p.n(),
+                p.excluded(), needed);
+    }
+
+    private static List<Config> of(List<Config> configs, Side side, PublishedClaim claim) {
+        return configs.stream().filter(c -> c.method().equals(side.method()) && c.variant().equals(side.variant())
+                && c.satisfies(claim.where())).toList();
+    }
+
+    private static double statistic(Summary s, Statistic stat) {
+        return stat == Statistic.MEAN ? s.mean() : s.median();
+    }
+
+    private static BootstrapInterval interval(double[] x, Statistic stat) {
+        return stat == Statistic.MEAN ? BootstrapInterval.ofMean(x) : BootstrapInterval.ofMedian(x);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.metasweep.spark.report;
+
+import io.github.metasweep.model.core.MetricDef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep's stored runs grouped by configuration (in seed order), with the values and seed-paired
+ * comparisons every table and report section is built from. Diverged runs count but give no value.
+ */
+public final class RunsByConfig {
+    private final Map<String, List<RunRecord>> byConfig = new LinkedHashMap<>();
+
+    public RunsByConfig(List<Config> configs, List<RunRecord> runs) {
+        configs.forEach(c -> byConfig.put(c.key(), new ArrayList<>()));
+        for (RunRecord r : runs) {
+            byConfig.computeIfAbsent(r.configKey(), k -> new ArrayList<>()).add(r);
+        }
+        byConfig.values().forEach(l -> l.sort(Comparator.comparingLong(RunRecord::seed)));
+    }
+
+    public List<RunRecord> runs(Config c) {
+        return byConfig.getOrDefault(c.key(), List.of());
+    }
+
+    public List<RunRecord> ok(Config c) {
+        return runs(c).stream().filter(RunRecord::ok).toList();
+    }
+
+    public long diverged(Config c) {
+        return runs(c).stream().filter(r -> !r.ok()).count();
+    }
+
+    /** The finite values of {@code metric} over the runs of {@code c} that ended ok. */
+    public double[] values(Config c, String metric) {
+        return runs(c).stream().mapToDouble(r -> r.metric(metric)).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * Pairs {@code c}'s {@code metric} with {@code base}'s {@code baseMetric} seed by seed: the improvement
+     * in % (direction-aware, by {@code def}) where both runs ended ok with finite values; others are excluded.
+     */
+    public Paired pair(Config c, String metric, Config base, String baseMetric, MetricDef def) {
+        Map<Long, RunRecord> baseBySeed = new HashMap<>();
+        runs(base).forEach(r -> baseBySeed.put(r.seed(), r));
+        List<double[]> rows = new ArrayList<>();
+        int excluded = 0;
+        for (RunRecord r : runs(c)) {
+            RunRecord b = baseBySeed.get(r.seed());
+            if (b == null) {
+                continue;
+            }
+            double x = r.metric(metric);
+            double y = b.metric(baseMetric);
+            double pct = def.improvementPercent(x, y);
+            if (Double.isNaN(pct)) {
+                excluded++;
+            } else {
+                rows.add(new double[] {pct, x, y});
+            }
+        }
+        return new Paired(rows.stream().mapToDouble(x -> x[0]).toArray(), rows.stream().mapToDouble(x -> x[1]).toArray(),
+                rows.stream().mapToDouble(x -> x[2]).toArray(), excluded);
+    }
+
+    /** Per-seed pairs of two configurations: improvement in %, the two values, and the seeds left out. */
+    public record Paired(double[] improvement, double[] left, double[] right, int excluded) {
+        public int n() {
+            return improvement.length;
+        }
+    }
+}

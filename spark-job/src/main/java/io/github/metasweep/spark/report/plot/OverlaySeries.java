@@ -1,0 +1,5 @@
+package io.github.metasweep.spark.report.plot;
+
+/** A series of an overlay figure: drawn as a line or as points. */
+public record OverlaySeries(String label, double[] x, double[] y, boolean points) {
+}

@@ -1,0 +1,132 @@
+package io.github.metasweep.spark.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.Curve;
+import io.github.metasweep.model.core.ParamSet;
+import io.github.metasweep.model.core.Provenance;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Trace;
+import io.github.metasweep.spark.spec.SpecParser;
+import io.github.metasweep.spark.spec.SweepSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report page of the pendulum benchmark from hand-made runs: every number checked is computed here by hand. */
+class ReportPageTest {
+    private static final Benchmark PENDULUM = Benchmarks.get("pendulum-transfer");
+
+    static Config config(String method, String variant, Map<String, Object> swept) {
+        String label = swept.isEmpty() ? "" : swept.toString();
+        Map<String, Object> params = new LinkedHashMap<>(swept);
+        params.putIfAbsent("pairing", "reference");
+        return new Config(method + "|" + variant + "|" + swept, method, variant, label, swept, params);
+    }
+
+    static RunRecord run(Config c, long seed, boolean ok, double best, double avg10) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("best_return", ok ? best : Double.NaN);
+        metrics.put("avg10_return", ok ? avg10 : Double.NaN);
+        double[] returns = {best - 100, best, avg10};
+        Curve curve = new Curve("episode", "return", new double[] {1, 2, 3}, returns,
+                List.of(new Curve.Phase("pretrain", 0, 1), new Curve.Phase("transfer", 1, 3)));
+        Map<String, Trace> traces = c.method().startsWith("nb") ? Map.of("gates", new Trace(Trace.Kind.BAND, "episode",
+                "gate", List.of(new Trace.Series("layer 1 sigmoid(k)", Trace.Style.LINE, false, new double[] {1, 2, 3},
+                new double[] {0.5, 0.55, 0.56})))) : Map.of();
+        RunResult r = new RunResult(c.key() + seed, ok ? RunStatus.OK : RunStatus.DIVERGED, "pendulum-transfer",
+                c.method(), c.variant(), seed, new ParamSet(Map.of()), metrics, Map.of("returns", curve), traces, 1.0,
+                ok ? null : "diverged", Provenance.current());
+        return new RunRecord(c.key(), r);
+    }
+
+    @Test
+    void tablesVerdictsAndPlotsFollowFromTheRuns() {
+        SweepSpec spec = SpecParser.parse("test.yaml", """
+                name: t
+                benchmark: pendulum-transfer
+                seeds: 4
+                methods: [maml, nb-pro]
+                variants:
+                  nb-pro: [full, no-k-target]
+                grid:
+                  target: [self]
+                baseline: [maml]
+                """);
+        Map<String, Object> self = Map.of("target", "self");
+        Config maml = config("maml", "full", self);
+        Config full = config("nb-pro", "full", self);
+        Config noTarget = config("nb-pro", "no-k-target", self);
+        double[] mamlBest = {-5000, -4000, -6000, -3000};
+        double[] nbBest = {-3000, -3000, -3300, -3100};
+        double[] ablBest = {-3300, -2700, -3300, -3100};
+        List<RunRecord> runs = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            runs.add(run(maml, s, s != 3, mamlBest[s], mamlBest[s] - 500));
+            runs.add(run(full, s, true, nbBest[s], nbBest[s] - 200));
+            runs.add(run(noTarget, s, true, ablBest[s], ablBest[s] - 200));
+        }
+        List<Config> configs = List.of(maml, full, noTarget);
+        ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs)).build();
+        String md = out.markdown();
+
+        // seed 3's maml diverged: nb-pro is paired on seeds 0-2 only: improvements 40, 25, 45 -> mean 36.7
+        assertTrue(md.contains("| maml {target=self} | nb-pro {target=self} | 3 (1) | 36.7 ["), md);
+        // the paper's mean improvement of nb-pro (37.1) lies in a CI of {40, 25, 45} that excludes 0: reproduced
+        assertTrue(line(md, "| nb-pro {target=self} vs maml {target=self} | mean improvement of best return of nb-pro")
+                .contains("| paper Table 1 and results file | 37.1 | 36.7 [") , md);
+        assertTrue(line(md, "| nb-pro {target=self} vs maml {target=self} | mean improvement of best return of nb-pro")
+                .contains("**reproduced**"), md);
+        // Table 2: (-3300+3000)/3000 = -10, +10, 0, 0 -> mean 0.0, bootstrap CI within [-10, 10]: -11.4 is outside
+        String ablation = line(md, "| against nb-pro {target=self} | mean change of best return caused by no-k-target");
+        assertTrue(ablation.contains("| paper Table 2 | -11.4 | 0.0 [") && ablation.contains("**not reproduced**"),
+                ablation);
+        // maml's mean best return over its 3 ok seeds is -5000: the paper's -5088.9 is inside, but the CI is too wide
+        String value = line(md, "| maml {target=self} | mean best return of maml |");
+        assertTrue(value.contains("| -5088.9 | -5000.0 [") && value.contains("3 (1)")
+                && value.contains("**inconclusive**"), value);
+        assertTrue(md.contains("the median of its per-seed results file is 35.1%"), md);
+        assertTrue(md.contains("| best_return | higher is better |"), md);
+        for (String plot : List.of("curve-returns-target-self.png", "trace-gates-target-self.png",
+                "improvement-best_return-maml-target-self.png", "improvement-avg10_return-maml-target-self.png")) {
+            assertTrue(out.plots().containsKey(plot), plot + " in " + out.plots().keySet());
+        }
+        for (String name : out.plots().keySet()) {
+            assertTrue(md.contains("](plots/" + name + ")"), name);
+        }
+    }
+
+    @Test
+    void claimsOfAnotherRecipeAreNotJudged() {
+        SweepSpec spec = SpecParser.parse("t.yaml", """
+                name: t
+                benchmark: pendulum-transfer
+                seeds: 2
+                methods: [maml, nb]
+                grid:
+                  target: [expert]
+                baseline: [maml]
+                """);
+        Map<String, Object> expert = Map.of("target", "expert");
+        Config maml = config("maml", "full", expert);
+        Config nb = config("nb", "full", expert);
+        List<RunRecord> runs = List.of(run(maml, 0, true, -110, -115), run(maml, 1, true, -111, -114),
+                run(nb, 0, true, -109, -113), run(nb, 1, true, -110, -115));
+        List<Config> configs = List.of(maml, nb);
+        String md = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs)).build().markdown();
+        assertFalse(md.contains("Verdicts"), "the paper's claims are about target=self only");
+        assertTrue(md.contains("## Improvements over each baseline"));
+    }
+
+    private static String line(String md, String start) {
+        return md.lines().filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting " + start + " in\n" + md));
+    }
+}
