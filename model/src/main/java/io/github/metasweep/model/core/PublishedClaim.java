@@ -14,12 +14,16 @@ import java.util.Map;
  * </ul>
  * {@code where} restricts the configurations the claim speaks of by their resolved hyper-parameters
  * (e.g. {@code target=self}); a configuration without such a parameter is not restricted by it.
+ * {@code protocol} holds the hyper-parameters that define the setting the claim was measured under
+ * (e.g. {@code steps=1000}): a configuration that differs in any of them is not comparable, and the
+ * report says so instead of giving a verdict.
  *
  * @param table     where it is published, grouped in the report (e.g. "paper Table 1")
  * @param source    who publishes it (e.g. "paper", "results file")
  */
 public record PublishedClaim(String table, String source, Kind kind, Side subject, Side reference,
-                             Statistic statistic, double value, Map<String, Object> where, String statement) {
+                             Statistic statistic, double value, Map<String, Object> where, String statement,
+                             Map<String, Object> protocol) {
 
     public enum Kind {
         VALUE,
@@ -41,6 +45,7 @@ public record PublishedClaim(String table, String source, Kind kind, Side subjec
 
     public PublishedClaim {
         where = Map.copyOf(where);
+        protocol = Map.copyOf(protocol);
         if (kind != Kind.VALUE && reference == null) {
             throw new IllegalArgumentException(kind + " claim needs a reference: " + statement);
         }
@@ -48,19 +53,25 @@ public record PublishedClaim(String table, String source, Kind kind, Side subjec
 
     public static PublishedClaim value(String table, String source, Side subject, Statistic statistic, double value,
                                        Map<String, Object> where, String statement) {
-        return new PublishedClaim(table, source, Kind.VALUE, subject, null, statistic, value, where, statement);
+        return new PublishedClaim(table, source, Kind.VALUE, subject, null, statistic, value, where, statement,
+                Map.of());
     }
 
     public static PublishedClaim improvement(String table, String source, Side subject, Side reference,
                                              Statistic statistic, double value, Map<String, Object> where,
                                              String statement) {
         return new PublishedClaim(table, source, Kind.IMPROVEMENT, subject, reference, statistic, value, where,
-                statement);
+                statement, Map.of());
     }
 
     public static PublishedClaim better(String table, String source, Side subject, Side reference,
                                         Map<String, Object> where, String statement) {
         return new PublishedClaim(table, source, Kind.BETTER, subject, reference, Statistic.MEAN, Double.NaN, where,
-                statement);
+                statement, Map.of());
+    }
+
+    /** This claim, measured under the setting {@code protocol} (hyper-parameter values). */
+    public PublishedClaim withProtocol(Map<String, Object> protocol) {
+        return new PublishedClaim(table, source, kind, subject, reference, statistic, value, where, statement, protocol);
     }
 }

@@ -9,15 +9,37 @@ import java.util.OptionalInt;
  *
  * @param context  which configuration(s) it was checked on, e.g. "vs maml inner_lr=0.001"
  * @param estimate our statistic: the metric's mean or median, or the mean/median improvement in %
+ * @param protocolDifference how the runs' setting differs from the claim's protocol (e.g. "steps 200 vs 1000"),
+ *                           empty when they are comparable
  */
 public record ClaimCheck(PublishedClaim claim, String context, double estimate, double ciLow, double ciHigh, int n,
-                         int excluded, OptionalInt seedsNeeded) {
+                         int excluded, OptionalInt seedsNeeded, String protocolDifference) {
+
+    /** Below this many seeds (pairs, for a comparison) a verdict is "inconclusive (n too small)". */
+    public static final int MIN_SEEDS = 10;
 
     public ClaimVerdict verdict() {
+        if (!protocolDifference.isEmpty()) {
+            return ClaimVerdict.NOT_COMPARABLE;
+        }
+        if (n < MIN_SEEDS) {
+            return ClaimVerdict.INCONCLUSIVE;
+        }
         return switch (claim.kind()) {
             case VALUE -> ClaimVerdict.judge(claim.value(), ciLow, ciHigh, Double.NaN);
             case IMPROVEMENT -> ClaimVerdict.judge(claim.value(), ciLow, ciHigh, 0.0);
             case BETTER -> ClaimVerdict.judgeBetter(ciLow, ciHigh);
         };
+    }
+
+    /** The verdict as the report prints it, with why there is none where that is the case. */
+    public String verdictLabel() {
+        if (!protocolDifference.isEmpty()) {
+            return "not comparable (protocol differs: " + protocolDifference + ")";
+        }
+        if (n < MIN_SEEDS) {
+            return "inconclusive (n too small: " + n + " < " + MIN_SEEDS + ")";
+        }
+        return verdict().label();
     }
 }

@@ -36,7 +36,8 @@ public final class ClaimChecks {
                     BootstrapInterval ci = interval(x, claim.statistic());
                     checks.add(new ClaimCheck(claim, c.display(), statistic(s, claim.statistic()), ci.low(), ci.high(),
                             x.length, (int) runs.diverged(c),
-                            WelchSampleSize.perGroup(s.mean() - claim.value(), s.sd(), 0.0, ALPHA, POWER)));
+                            WelchSampleSize.perGroup(s.mean() - claim.value(), s.sd(), 0.0, ALPHA, POWER),
+                            protocolDifference(claim, c)));
                 }
                 continue;
             }
@@ -70,8 +71,28 @@ public final class ClaimChecks {
         Summary imp = Summary.of(p.improvement());
         BootstrapInterval ci = interval(p.improvement(), claim.statistic());
         OptionalInt needed = WelchSampleSize.perGroup(own.mean() - base.mean(), own.sd(), base.sd(), ALPHA, POWER);
+        String difference = protocolDifference(claim, c);
         return new ClaimCheck(claim, context, statistic(imp, claim.statistic()), ci.low(), ci.high(), p.n(),
-                p.excluded(), needed);
+                p.excluded(), needed, difference.isEmpty() ? protocolDifference(claim, b) : difference);
+    }
+
+    /** E.g. "steps 200 vs 1000, transfer_episodes 10 vs 100"; empty when {@code c} runs the claim's protocol. */
+    static String protocolDifference(PublishedClaim claim, Config c) {
+        List<String> parts = new ArrayList<>();
+        new java.util.TreeMap<>(claim.protocol()).forEach((k, v) -> {
+            Object ours = c.params().get(k);
+            if (ours != null && !sameValue(ours, v)) {
+                parts.add(k + " " + ours + " vs " + v);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return String.valueOf(a).equals(String.valueOf(b));
     }
 
     private static List<Config> of(List<Config> configs, Side side, PublishedClaim claim) {

@@ -13,7 +13,9 @@ import java.util.Locale;
 public enum ClaimVerdict {
     REPRODUCED,
     INCONCLUSIVE,
-    NOT_REPRODUCED;
+    NOT_REPRODUCED,
+    /** The runs were not made under the setting the claim was measured under: no verdict. */
+    NOT_COMPARABLE;
 
     /** For an absolute claim, the widest half-width, relative to the published value, that still tells. */
     public static final double ABSOLUTE_TOLERANCE = 0.10;

@@ -15,6 +15,7 @@ import io.github.metasweep.spark.report.plot.OverlaySeries;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.stats.BootstrapInterval;
 import io.github.metasweep.spark.stats.Summary;
+import io.github.metasweep.spark.stats.WelchSampleSize;
 import io.github.metasweep.spark.stats.WilcoxonSignedRank;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,7 +120,10 @@ public final class ReportPage {
                 .append(" absolute value, the CI's half-width is within 10% of the published value), **inconclusive**")
                 .append(" when the CI holds it but is too wide for that, **not reproduced** when the CI excludes it.")
                 .append(" For a claim that one thing is better than another: reproduced when the CI of the per-seed")
-                .append(" improvement lies above 0, not reproduced when below, inconclusive when it holds 0. Seeds")
+                .append(" improvement lies above 0, not reproduced when below, inconclusive when it holds 0. No verdict")
+                .append(" is given from fewer than ").append(ClaimCheck.MIN_SEEDS).append(" seeds (inconclusive, n too")
+                .append(" small), nor on runs whose setting differs from the claim's (not comparable: the differing")
+                .append(" hyper-parameters are named). Seeds")
                 .append(" needed: per group, for a two-sided Welch test at alpha 0.05 with power 0.8 to detect the")
                 .append(" difference we measured.\n\n");
         Map<String, List<ClaimCheck>> byTable = new LinkedHashMap<>();
@@ -132,15 +136,14 @@ public final class ReportPage {
                 md.append("| ").append(c.context()).append(" | ").append(c.claim().statement()).append(" | ")
                         .append(c.claim().source()).append(" | ").append(published(c.claim())).append(" | ")
                         .append(num(c.estimate())).append(' ').append(ci(c.ciLow(), c.ciHigh())).append(" | ")
-                        .append(c.n()).append(" (").append(c.excluded()).append(") | **").append(c.verdict().label())
-                        .append("** | ").append(c.seedsNeeded().isPresent() ? Integer.toString(c.seedsNeeded().getAsInt())
-                                : "never").append(" |\n");
+                        .append(c.n()).append(" (").append(c.excluded()).append(") | **").append(c.verdictLabel())
+                        .append("** | ").append(WelchSampleSize.label(c.seedsNeeded())).append(" |\n");
             }
             md.append('\n');
         }
         for (ClaimCheck c : checks) {
             PublishedClaim claim = c.claim();
-            md.append("- **").append(c.verdict().label()).append("**, ").append(c.context()).append(": ");
+            md.append("- **").append(c.verdictLabel()).append("**, ").append(c.context()).append(": ");
             if (claim.kind() == PublishedClaim.Kind.BETTER) {
                 md.append(claim.statement()).append(" (").append(claim.source()).append("); our ")
                         .append(claim.statistic().name().toLowerCase(Locale.ROOT)).append(" improvement is ")
@@ -156,7 +159,7 @@ public final class ReportPage {
             }
             md.append('.');
             md.append(c.seedsNeeded().isPresent()
-                    ? " Detecting the difference we measured would take about " + c.seedsNeeded().getAsInt()
+                    ? " Detecting the difference we measured would take about " + WelchSampleSize.label(c.seedsNeeded())
                     + " seeds per group (Welch, alpha 0.05, power 0.8).\n"
                     : " No number of seeds separates a difference of zero.\n");
         }
@@ -430,12 +433,12 @@ public final class ReportPage {
         return Double.isNaN(low) ? "[-]" : "[" + num(low) + ", " + num(high) + "]";
     }
 
-    /** One decimal from 10 up (returns, percentages); three significant digits below (MSEs, gates). */
+    /** One decimal from 10 up (returns, percentages); three significant digits below (MSEs, gates), to 1e-6. */
     static String num(double v) {
         if (Double.isNaN(v)) {
             return "-";
         }
-        if (Math.abs(v) >= 10 || v == 0 || Double.isInfinite(v)) {
+        if (Math.abs(v) >= 10 || Math.abs(v) < 1e-6 || Double.isInfinite(v)) { // rounding noise prints as 0.0
             return String.format(Locale.ROOT, "%.1f", v);
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
