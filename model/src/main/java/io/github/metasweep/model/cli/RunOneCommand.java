@@ -64,10 +64,7 @@ public final class RunOneCommand {
             }
             spec = RunSpec.resolve(o.benchmark, o.method, o.variant, o.settings, o.seed);
             if (o.outFile != null) {
-                Path parent = o.outFile.toAbsolutePath().getParent();
-                if (parent != null && !Files.isDirectory(parent)) {
-                    throw new UsageException("--out: folder " + parent + " does not exist; create it or choose another file");
-                }
+                checkOutput(o.outFile);
             }
         } catch (UsageException | InvalidSpecException e) {
             err.println("run-one: " + optionOf(e) + e.getMessage());
@@ -105,10 +102,34 @@ public final class RunOneCommand {
         return "";
     }
 
+    /** The output must be a writable file path, checked before the run: a folder, a missing or read-only folder fail. */
+    static void checkOutput(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out: " + target + " is a folder; give a file name, e.g. " + target.resolve("result.json"));
+        }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UsageException("--out: folder " + parent + " does not exist; create it or choose another file");
+        }
+        Path probe = parent.resolve("." + target.getFileName() + ".write-check.tmp");
+        try {
+            Files.deleteIfExists(probe);
+            Files.createFile(probe);
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new UsageException("--out: cannot write in " + parent + " (" + e.getClass().getSimpleName()
+                    + "); choose a folder this user can write");
+        }
+    }
+
     static void writeAtomically(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, content + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp); // never leave the temporary behind, whatever failed
+        }
     }
 
     static String methodsHelp(String benchmarkName) {
@@ -168,15 +189,25 @@ public final class RunOneCommand {
 
         static Options parse(String[] args) {
             Options o = new Options();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
+                if (!a.equals("--set") && a.startsWith("--") && !seen.add(a)) {
+                    throw new UsageException(a + ": given twice; keep one");
+                }
                 switch (a) {
                     case "--help", "-h" -> o.help = true;
                     case "--quiet" -> o.quiet = true;
                     case "--method" -> o.method = value(args, ++i, a);
                     case "--variant" -> o.variant = value(args, ++i, a);
                     case "--benchmark" -> o.benchmark = value(args, ++i, a);
-                    case "--out" -> o.outFile = Path.of(value(args, ++i, a));
+                    case "--out" -> {
+                        String v = value(args, ++i, a);
+                        if (v.isBlank()) {
+                            throw new UsageException("--out: an empty path; give a file name, e.g. --out result.json");
+                        }
+                        o.outFile = Path.of(v);
+                    }
                     case "--seed" -> {
                         String v = value(args, ++i, a);
                         try {

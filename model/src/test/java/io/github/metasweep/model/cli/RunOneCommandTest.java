@@ -74,6 +74,25 @@ class RunOneCommandTest {
         assertFalse(Files.exists(target));
     }
 
+    /** The output is checked before the run: no run is computed only to fail at the end, no temporary is left. */
+    @Test
+    void aBadOutputIsRefusedBeforeTheRunAndLeavesNothingBehind() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("adir"));
+        Outcome asFolder = execute("--method", "zero", "--out", folder.toString());
+        assertEquals(2, asFolder.code());
+        assertTrue(asFolder.err().contains("is a folder"), asFolder.err());
+        assertFalse(asFolder.err().contains("episode"), "refused before any episode ran: " + asFolder.err());
+        Outcome empty = execute("--method", "zero", "--out", "");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("--out: an empty path"), empty.err());
+        Outcome twice = execute("--method", "zero", "--seed", "1", "--seed", "2");
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().contains("--seed: given twice"), twice.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(folder), files.toList(), "no temporary file left");
+        }
+    }
+
     @Test
     void aRunWritesTheDocumentedJsonAndASummaryLine() throws Exception {
         Path target = dir.resolve("result.json");

@@ -25,6 +25,7 @@ final class ReportCommand {
     int execute(String[] argv) throws IOException {
         Args args = Args.parse("report", argv, 1, Set.of(), Set.of("--master"));
         String dir = args.single("report", "sweep output folder (e.g. results/smoke)");
+        MasterUrl.check("report", args.option("--master"));
         ResultStore top = ResultStore.open(dir, HadoopConf.from(new SparkConf()));
         List<ResultStore> stores = new ArrayList<>();
         if (top.readSpec().isPresent()) {

@@ -57,6 +57,7 @@ final class SweepCommand {
         Args args = Args.parse("sweep", argv, 1, FLAGS, OPTIONS);
         String specFile = args.single("sweep", "spec file (e.g. sweeps/smoke.yaml)");
         double progressSeconds = progressSeconds(args.option("--progress-seconds"));
+        MasterUrl.check("sweep", args.option("--master"));
         List<Part> parts = parts(Path.of(specFile), args.option("--out"));
         for (Part p : parts) {
             out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", p.spec().name(), p.specFile(), p.runs().size(),

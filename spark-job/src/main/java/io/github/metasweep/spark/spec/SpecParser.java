@@ -34,10 +34,10 @@ public final class SpecParser {
     public static final List<String> KEYS = List.of("name", "description", "benchmark", "seeds", "methods",
             "variants", "params", "grid", "random", "baseline");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final String NAME_ACCEPTED = "letters, digits, '.', '_' and '-' (it names the output folder), "
-            + "e.g. paper-table1";
-    private static final String SEEDS_ACCEPTED = "a count N >= 1 (seeds 0..N-1), {from: F, count: N}, or a list "
-            + "of distinct integers >= 0";
+    private static final String NAME_ACCEPTED = "1 to 100 letters, digits, '.', '_' and '-', starting with a letter "
+            + "or digit (it names the output folder), e.g. paper-table1";
+    private static final String SEEDS_ACCEPTED = "a count N from 1 to 1000000 (seeds 0..N-1), {from: F, count: N}, "
+            + "or a list of distinct integers >= 0";
     private static final long MAX_SEED = Long.MAX_VALUE / 2;
 
     private final String file;
@@ -45,6 +45,8 @@ public final class SpecParser {
     private final YamlDocument doc = new YamlDocument(problems);
     private Benchmark benchmark;
     private final List<String> methods = new ArrayList<>();
+    /** Parsing an output's spec.yaml, which writes every key, {@code baseline: []} included. */
+    private boolean recorded;
 
     private SpecParser(String file) {
         this.file = file;
@@ -72,6 +74,7 @@ public final class SpecParser {
     /** Parses a spec that sits in a larger document (the {@code spec:} entry of an output's spec.yaml). */
     static SweepSpec parse(String file, Node specNode, String path) {
         SpecParser p = new SpecParser(file);
+        p.recorded = true;
         return p.finish(p.spec(specNode, path));
     }
 
@@ -566,6 +569,9 @@ public final class SpecParser {
                 : doc.items(n, path, "a method name or a list of them, e.g. " + exampleMethods());
         if (items == null) {
             return out;
+        }
+        if (items.isEmpty() && !recorded) {
+            doc.problem(n, path, "found an empty list; accepted: at least one listed method, or no baseline key");
         }
         for (int i = 0; i < items.size(); i++) {
             String p = items.size() == 1 && YamlDocument.isScalar(n) ? path : item(path, i);

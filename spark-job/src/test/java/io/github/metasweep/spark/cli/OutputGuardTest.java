@@ -102,6 +102,23 @@ class OutputGuardTest {
         assertFalse(Files.exists(out));
     }
 
+    /** A bad master is one line and exit 2 before Spark, for a dry run too; nothing is created. */
+    @Test
+    void aBadMasterIsRefusedBeforeSparkStarts() throws Exception {
+        Path out = dir.resolve("out");
+        Path spec = SpecFiles.write(dir, "a.yaml", SPEC);
+        for (String master : new String[] {"local[0]", "bogus://x", "local[two]"}) {
+            for (String dry : new String[] {"--dry-run", "--progress-seconds=5"}) {
+                TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString(), "--out",
+                        out.toString(), "--master", master, dry);
+                assertEquals(2, r.code(), master + ": " + r.err());
+                assertTrue(r.err().contains("--master: '" + master + "' is not accepted; expected local"), r.err());
+                assertEquals(1, r.err().lines().count(), r.err());
+            }
+        }
+        assertFalse(Files.exists(out));
+    }
+
     @Test
     void freshSaysWhatItDeletesAndRunsEverythingAgain() throws Exception {
         Path out = dir.resolve("out");
