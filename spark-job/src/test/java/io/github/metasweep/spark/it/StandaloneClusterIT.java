@@ -82,7 +82,7 @@ class StandaloneClusterIT {
         assertTrue(status.output().contains("worker-2: running"), status.output());
 
         Path out = dir.resolve("out");
-        Finished submit = script("submit.sh", "--master", master, "sweeps/smoke-pendulum.yaml", "--", "--out", out.toString());
+        Finished submit = script("submit.sh", "--master", master, "sweeps/smoke-pendulum.yaml", "--out", out.toString());
         assertEquals(0, submit.code(), submit.output());
         assertTrue(submit.output().contains("done: 100 runs") && submit.output().contains("0 failed"), submit.output());
 
