@@ -32,7 +32,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class SpecParser {
     /** Every top-level key, in the order the docs describe them. */
     public static final List<String> KEYS = List.of("name", "description", "benchmark", "seeds", "methods",
-            "variants", "params", "grid", "random", "baseline");
+            "variants", "params", "grid", "random", "baseline", "max_runs");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final String NAME_ACCEPTED = "1 to 100 letters, digits, '.', '_' and '-', starting with a letter "
             + "or digit (it names the output folder), e.g. paper-table1";
@@ -80,10 +80,18 @@ public final class SpecParser {
 
     private SweepSpec finish(SweepSpec spec) {
         if (spec != null && problems.isEmpty()) {
-            try {
-                SweepExpansion.expand(spec);
-            } catch (InvalidSpecException e) {
-                problems.add(new SpecProblem(e.field(), 0, e.getMessage()));
+            long count = SweepExpansion.count(spec);
+            if (count > spec.maxRuns()) {
+                problems.add(new SpecProblem("max_runs", 0, "the spec expands to " + count + " runs, more than "
+                        + spec.maxRuns() + (spec.maxRuns() == SweepSpec.DEFAULT_MAX_RUNS ? " (the default limit)" : "")
+                        + "; accepted: fewer seeds or grid values, or an explicit max_runs: " + count
+                        + " in the spec if you mean it"));
+            } else {
+                try {
+                    SweepExpansion.expand(spec.withSeeds(List.of(spec.seeds().get(0)))); // every configuration resolves
+                } catch (InvalidSpecException e) {
+                    problems.add(new SpecProblem(e.field(), 0, e.getMessage()));
+                }
             }
         }
         if (!problems.isEmpty() || spec == null) {
@@ -123,11 +131,14 @@ public final class SpecParser {
         taken.addAll(grid.keySet());
         RandomSearch random = random(value(top, "random"), child(path, "random"), taken);
         List<String> baselines = baselines(value(top, "baseline"), child(path, "baseline"));
-        if (!problems.isEmpty()) {
+        Long maxRuns = top.containsKey("max_runs") ? doc.integer(value(top, "max_runs"), child(path, "max_runs"), 1,
+                Long.MAX_VALUE / 2, "the most runs this spec may expand to, an integer >= 1")
+                : Long.valueOf(SweepSpec.DEFAULT_MAX_RUNS);
+        if (!problems.isEmpty() || maxRuns == null) {
             return null;
         }
         return new SweepSpec(name, description, benchmark.name(), seeds, List.copyOf(methods), variants, params, grid,
-                random, baselines);
+                random, baselines, maxRuns);
     }
 
     /** Examples for messages come from the spec's benchmark: the sweep job names no method or parameter itself. */

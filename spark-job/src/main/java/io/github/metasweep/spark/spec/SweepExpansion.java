@@ -69,6 +69,37 @@ public final class SweepExpansion {
         return runs;
     }
 
+    /**
+     * The number of runs the spec expands to, from its axes alone (nothing is expanded): seeds times, per
+     * method and variant, the grid points and random draws over the keys it takes. Random draws that happen
+     * to coincide would collapse, so this is an upper bound in that case.
+     */
+    public static long count(SweepSpec spec) {
+        Benchmark benchmark = Benchmarks.get(spec.benchmark());
+        long configurations = 0;
+        for (String method : spec.methods()) {
+            Set<String> accepted = new LinkedHashSet<>();
+            for (ParamDef d : benchmark.params(method)) {
+                accepted.add(d.name());
+            }
+            for (String variant : spec.variants().get(method)) {
+                Set<String> usable = new LinkedHashSet<>(accepted);
+                usable.removeAll(benchmark.variantOverrides(method, variant).keySet());
+                long points = 1;
+                for (Map.Entry<String, List<Object>> e : spec.grid().entrySet()) {
+                    if (usable.contains(e.getKey())) {
+                        points = Math.multiplyExact(points, e.getValue().size());
+                    }
+                }
+                boolean drawn = spec.random().n() > 0
+                        && spec.random().distributions().keySet().stream().anyMatch(usable::contains);
+                configurations = Math.addExact(configurations, drawn ? Math.multiplyExact(points, spec.random().n())
+                        : points);
+            }
+        }
+        return Math.multiplyExact(configurations, (long) spec.seeds().size());
+    }
+
     private static void putUsable(Map<String, Object> into, Map<String, Object> values, Set<String> usable) {
         values.forEach((k, v) -> {
             if (usable.contains(k)) {

@@ -19,10 +19,19 @@ import java.util.Set;
  * @param params    fixed hyper-parameters, applied to every method that accepts them
  * @param grid      hyper-parameter to its values; the cartesian product is swept
  * @param baselines methods that paired improvements are computed against
+ * @param maxRuns   the most runs the spec may expand to ({@link #DEFAULT_MAX_RUNS} unless the spec says)
  */
 public record SweepSpec(String name, String description, String benchmark, List<Long> seeds, List<String> methods,
                         Map<String, List<String>> variants, Map<String, Object> params,
-                        Map<String, List<Object>> grid, RandomSearch random, List<String> baselines) {
+                        Map<String, List<Object>> grid, RandomSearch random, List<String> baselines, long maxRuns) {
+    /** Above this many runs a spec must say {@code max_runs:} explicitly. */
+    public static final long DEFAULT_MAX_RUNS = 1_000_000;
+
+    /** The same spec with other seeds (e.g. one seed, to check every configuration resolves). */
+    public SweepSpec withSeeds(List<Long> other) {
+        return new SweepSpec(name, description, benchmark, other, methods, variants, params, grid, random, baselines,
+                maxRuns);
+    }
 
     /** The hyper-parameters this sweep varies (grid and random keys): what configurations are labelled and matched by. */
     public Set<String> sweptKeys() {
@@ -48,6 +57,9 @@ public record SweepSpec(String name, String description, String benchmark, List<
         m.put("grid", grid);
         m.put("random", random.toYaml());
         m.put("baseline", baselines);
+        if (maxRuns != DEFAULT_MAX_RUNS) {
+            m.put("max_runs", maxRuns); // only when set, so older outputs keep their fingerprints
+        }
         return m;
     }
 

@@ -139,4 +139,38 @@ class SweepExpansionTest {
                 SweepExpansion.expand(back.spec()).stream().map(PlannedRun::id).toList());
         assertNotEquals(spec.fingerprint(), SpecParser.parse("x", FULL.replace("count: 3", "count: 4")).fingerprint());
     }
+
+    /** The count from the axes equals the expansion for every sweep in the repository (no random collisions there). */
+    @Test
+    void theCountFromTheAxesEqualsTheExpansion() throws Exception {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "sweeps"))) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                if (SuiteFile.parts(f).isPresent()) {
+                    continue;
+                }
+                SweepSpec spec = SpecParser.parseFile(f);
+                assertEquals(SweepExpansion.expand(spec).size(), SweepExpansion.count(spec), f.toString());
+            }
+        }
+    }
+
+    /** A million-seed spec is refused from its count, before anything is expanded (it used to run out of memory). */
+    @Test
+    void aSpecAboveTheLimitIsRefusedByItsCountAndMaxRunsRaisesTheLimit() {
+        String huge = """
+                name: huge
+                benchmark: pendulum-transfer
+                seeds: 1000000
+                methods: [maml, fomaml, nb, nb-pro, finetune, zero, frozen-init, expert]
+                variants:
+                  nb-pro: [full, no-k-target, no-grad-clip, no-hierarchical]
+                """;
+        InvalidSweepSpecException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidSweepSpecException.class,
+                () -> SpecParser.parse("huge.yaml", huge));
+        assertTrue(e.getMessage().contains("max_runs: the spec expands to 11000000 runs, more than 1000000 (the default "
+                + "limit)"), e.getMessage());
+        assertTrue(e.getMessage().contains("max_runs: 11000000"), e.getMessage());
+        SweepSpec raised = SpecParser.parse("huge.yaml", huge + "max_runs: 11000000\n");
+        assertEquals(11_000_000L, SweepExpansion.count(raised));
+    }
 }
