@@ -4,7 +4,9 @@ import io.github.metasweep.spark.report.SweepReport;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import io.github.metasweep.spark.spec.SpecRecord;
 import io.github.metasweep.spark.store.HadoopConf;
+import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.store.ResultStore;
+import io.github.metasweep.spark.store.StoredRuns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -53,7 +55,19 @@ final class ReportCommand {
             for (int i = 0; i < stores.size(); i++) {
                 ResultStore store = stores.get(i);
                 out.printf("report of %s: aggregating %s ...%n", records.get(i).spec().name(), store.location());
-                SweepReport.Written w = new SweepReport(lease.session(), store, records.get(i).spec()).write();
+                java.util.Set<String> planned = new java.util.HashSet<>();
+                SweepExpansion.expand(records.get(i).spec()).forEach(r -> planned.add(r.id()));
+                StoredRuns stored = StoredRuns.check(store, planned);
+                out.printf("stored runs: %s%n", stored.summary());
+                stored.damaged().forEach((id, why) -> out.printf("  unreadable: runs/%s.json: %s%n", id, why));
+                if (!stored.foreign().isEmpty()) {
+                    out.printf("  foreign (left out): %s%n", String.join(", ", stored.examples(stored.foreign())));
+                }
+                if (!stored.others().isEmpty()) {
+                    out.printf("warning: runs/ holds files that are not results, ignored: %s%n",
+                            String.join(", ", stored.others()));
+                }
+                SweepReport.Written w = new SweepReport(lease.session(), store, records.get(i).spec(), stored).write();
                 out.printf("tables: %s/{metrics,summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) "
                         + "from %d stored runs; report: %s, plots in %s%n", store.path(ResultStore.TABLES),
                         w.summaryRows(), w.improvementRows(), w.runs(), store.path(ResultStore.REPORT),

@@ -12,6 +12,7 @@ import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.store.HadoopConf;
 import io.github.metasweep.spark.store.ResultStore;
+import io.github.metasweep.spark.store.StoredRuns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class SweepCommand {
     }
 
     /** A part once its output is checked: the runs still missing and the spec.yaml found there, if any. */
-    private record Prepared(Part part, List<PlannedRun> missing, Optional<SpecRecord> previous) {
+    private record Prepared(Part part, List<PlannedRun> missing, Optional<SpecRecord> previous, StoredRuns stored) {
     }
 
     int execute(String[] argv) throws IOException {
@@ -128,16 +129,27 @@ final class SweepCommand {
                 store.deleteSweepEntries();
             }
         }
-        Set<String> stored = store.resultIds();
+        Set<String> planned = new java.util.HashSet<>();
+        p.runs().forEach(r -> planned.add(r.id()));
+        StoredRuns stored = StoredRuns.check(store, planned);
+        for (Map.Entry<String, String> d : stored.damaged().entrySet()) {
+            store.quarantine(d.getKey(), d.getValue());
+            out.printf("quarantined runs/%s.json (%s): moved to %s/, it will be run again%n", d.getKey(), d.getValue(),
+                    ResultStore.QUARANTINE);
+        }
+        if (!stored.others().isEmpty()) {
+            out.printf("warning: %s/ holds files that are not results, ignored: %s%n", ResultStore.RUNS,
+                    String.join(", ", stored.others()));
+        }
         List<PlannedRun> missing = new ArrayList<>();
         for (PlannedRun r : p.runs()) {
-            if (!stored.contains(r.id())) {
+            if (!stored.verified().contains(r.id())) {
                 missing.add(r);
             }
         }
         store.clearFailures();
         store.clearTemporaries();
-        return new Prepared(p, missing, previous);
+        return new Prepared(p, missing, previous, stored);
     }
 
     private int run(SparkSession spark, Prepared prepared, double progressSeconds) throws IOException {
@@ -162,7 +174,10 @@ final class SweepCommand {
             printOutcome(outcome, spark.sparkContext().defaultParallelism());
         }
         out.println("aggregating: tables, Parquet files, REPORT.md and plots ...");
-        SweepReport.Written w = new SweepReport(spark, store, spec).write();
+        Set<String> planned = new java.util.HashSet<>();
+        runs.forEach(r -> planned.add(r.id()));
+        StoredRuns stored = StoredRuns.check(store, planned);
+        SweepReport.Written w = new SweepReport(spark, store, spec, stored).write();
         provenance.put("finished", now());
         store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(p.specFile(), runs.size()));
         out.printf("tables: %s/{metrics,summary,improvement}.{csv,md,tex} (%d configurations, %d comparisons) "
@@ -170,6 +185,8 @@ final class SweepCommand {
                 w.improvementRows(), w.runs(), store.path(ResultStore.RUNS_PARQUET),
                 store.path(ResultStore.CURVES_PARQUET), store.path(ResultStore.TRACES_PARQUET));
         out.printf("report: %s, plots in %s%n", store.path(ResultStore.REPORT), store.path(ResultStore.PLOTS));
+        out.printf("stored runs: %s; %d quarantined this session%n", stored.summary(),
+                prepared.stored().damaged().size());
         if (outcome != null && !outcome.failed().isEmpty()) {
             out.printf("%d runs failed on every attempt; why: %s/<id>.txt; run the sweep again to retry them:%n",
                     outcome.failed().size(), store.path(ResultStore.FAILURES));

@@ -16,6 +16,7 @@ import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.stats.BootstrapInterval;
 import io.github.metasweep.spark.stats.Summary;
 import io.github.metasweep.spark.stats.WelchSampleSize;
+import io.github.metasweep.spark.store.StoredRuns;
 import io.github.metasweep.spark.stats.WilcoxonSignedRank;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,12 +46,14 @@ public final class ReportPage {
     private final Benchmark benchmark;
     private final List<Config> configs;
     private final RunsByConfig runs;
+    private final StoredRuns stored;
     private final List<MetricDef> headline;
     private final Map<String, byte[]> plots = new LinkedHashMap<>();
     private final StringBuilder md = new StringBuilder();
 
-    public ReportPage(SweepSpec spec, Benchmark benchmark, List<Config> configs, RunsByConfig runs) {
+    public ReportPage(SweepSpec spec, Benchmark benchmark, List<Config> configs, RunsByConfig runs, StoredRuns stored) {
         this.spec = spec;
+        this.stored = stored;
         this.benchmark = benchmark;
         this.configs = List.copyOf(configs);
         this.runs = runs;
@@ -70,6 +73,7 @@ public final class ReportPage {
                 .append(" resamples) of the statistic named. Improvement is per seed, paired on the seed, in %, positive")
                 .append(" when better: `100*(x - x_base)/|x_base|` for a metric where higher is better,")
                 .append(" `100*(x_base - x)/|x_base|` where lower is better.\n\n");
+        storedSection();
         metricsSection();
         runsSection();
         List<ClaimCheck> checks = ClaimChecks.check(benchmark, configs, runs);
@@ -84,6 +88,28 @@ public final class ReportPage {
         improvementsSection();
         plotsSection();
         return new Output(md.toString(), plots);
+    }
+
+    /** What runs/ held against the spec: only verified planned runs enter any number below. */
+    private void storedSection() {
+        md.append("## Stored runs\n\n").append(stored.verified().size()).append(" of ")
+                .append(stored.verified().size() + stored.missing().size()).append(" planned runs are stored and whole;")
+                .append(" only they enter the numbers below.\n");
+        if (!stored.missing().isEmpty()) {
+            md.append("- **missing**: ").append(stored.missing().size()).append(" planned runs have no result (e.g. ")
+                    .append(String.join(", ", stored.examples(stored.missing()))).append("); run the sweep again.\n");
+        }
+        if (!stored.foreign().isEmpty()) {
+            md.append("- **foreign**: ").append(stored.foreign().size()).append(" results are not runs of this spec")
+                    .append(" and are left out (e.g. ").append(String.join(", ", stored.examples(stored.foreign())))
+                    .append(").\n");
+        }
+        stored.damaged().forEach((id, why) -> md.append("- **unreadable**: runs/").append(id).append(".json: ")
+                .append(why).append(".\n"));
+        if (!stored.others().isEmpty()) {
+            md.append("- ignored, not result files: ").append(String.join(", ", stored.others())).append(".\n");
+        }
+        md.append('\n');
     }
 
     private void metricsSection() {

@@ -25,6 +25,7 @@ import io.github.metasweep.spark.stats.BootstrapInterval;
 import io.github.metasweep.spark.stats.Summary;
 import io.github.metasweep.spark.stats.WilcoxonSignedRank;
 import io.github.metasweep.spark.store.ResultStore;
+import io.github.metasweep.spark.store.StoredRuns;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,12 +62,15 @@ public final class SweepReport {
     private final ResultStore store;
     private final SweepSpec spec;
     private final Benchmark benchmark;
+    private final StoredRuns stored;
 
-    public SweepReport(SparkSession spark, ResultStore store, SweepSpec spec) {
+    /** Aggregates the {@code stored} runs that are verified and planned by {@code spec}; nothing else is read. */
+    public SweepReport(SparkSession spark, ResultStore store, SweepSpec spec, StoredRuns stored) {
         this.spark = spark;
         this.store = store;
         this.spec = spec;
         this.benchmark = Benchmarks.get(spec.benchmark());
+        this.stored = stored;
     }
 
     /** How much went into the tables. */
@@ -81,27 +85,33 @@ public final class SweepReport {
         }
     }
 
+    /**
+     * Writes the tables, Parquet files, report and plots anew; the old ones are deleted first, so a failed
+     * aggregation leaves none rather than stale ones.
+     */
     public Written write() throws IOException {
         checkFormat(store);
-        int stored = store.resultCount();
-        Dataset<Row> raw = stored == 0 ? spark.createDataFrame(List.of(), runSchema())
-                : spark.read().schema(runSchema()).option("mode", "FAILFAST").json(store.path(ResultStore.RUNS));
+        store.deleteDerived();
+        List<String> paths = store.resultPaths(stored.verified());
+        int count = paths.size();
+        Dataset<Row> raw = count == 0 ? spark.createDataFrame(List.of(), runSchema())
+                : spark.read().schema(runSchema()).option("mode", "FAILFAST").json(paths.toArray(new String[0]));
         Dataset<Row> runs = withConfiguration(raw).cache();
         try {
             writeParquet(runs);
             List<Config> configs = configurations(runs);
-            RunsByConfig byConfig = new RunsByConfig(configs, records(runs, stored));
+            RunsByConfig byConfig = new RunsByConfig(configs, records(runs, paths));
             Table summary = summary(configs, byConfig);
             Table improvement = improvement(configs, byConfig);
             writeTable("metrics", metricsTable(benchmark));
             writeTable("summary", summary);
             writeTable("improvement", improvement);
-            ReportPage.Output out = new ReportPage(spec, benchmark, configs, byConfig).build();
+            ReportPage.Output out = new ReportPage(spec, benchmark, configs, byConfig, stored).build();
             for (Map.Entry<String, byte[]> plot : out.plots().entrySet()) {
                 store.writeBinary(ResultStore.PLOTS + "/" + plot.getKey(), plot.getValue());
             }
             store.writeText(ResultStore.REPORT, out.markdown());
-            return new Written(stored, summary.rows().size(), improvement.rows().size());
+            return new Written(count, summary.rows().size(), improvement.rows().size());
         } finally {
             runs.unpersist();
         }
@@ -259,8 +269,8 @@ public final class SweepReport {
     }
 
     /** Every stored run, parsed on the driver, with its configuration's key (from the Spark rows, by id). */
-    private List<RunRecord> records(Dataset<Row> runs, int stored) {
-        if (stored == 0) {
+    private List<RunRecord> records(Dataset<Row> runs, List<String> paths) {
+        if (paths.isEmpty()) {
             return List.of();
         }
         Map<String, String> keyOf = new HashMap<>();
@@ -268,7 +278,7 @@ public final class SweepReport {
             keyOf.put(r.getString(0), r.getString(1));
         }
         List<RunRecord> records = new ArrayList<>();
-        for (String line : spark.read().text(store.path(ResultStore.RUNS)).as(Encoders.STRING()).collectAsList()) {
+        for (String line : spark.read().text(paths.toArray(new String[0])).as(Encoders.STRING()).collectAsList()) {
             if (line.isBlank()) {
                 continue;
             }

@@ -42,9 +42,13 @@ public final class ResultStore {
     public static final String TRACES_PARQUET = "traces.parquet";
     public static final String REPORT = "REPORT.md";
     public static final String PLOTS = "plots";
+    public static final String QUARANTINE = "quarantine";
     /** What {@code --fresh} deletes: only what a sweep writes, never anything else in the folder. */
     public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET,
-            TRACES_PARQUET, REPORT, PLOTS, SPEC);
+            TRACES_PARQUET, REPORT, PLOTS, QUARANTINE, SPEC);
+    /** What aggregation derives from the stored runs: removed before it writes them anew, so none is ever stale. */
+    public static final List<String> DERIVED = List.of(TABLES, RUNS_PARQUET, CURVES_PARQUET, TRACES_PARQUET, REPORT,
+            PLOTS);
     private static final String JSON = ".json";
 
     private final FileSystem fs;
@@ -94,9 +98,50 @@ public final class ResultStore {
         return resultIds().size();
     }
 
-    /** Writes a run's result unless it is there already; true when this call stored it. */
+    /** Writes a run's result, sealed with its checksum, unless it is there already; true when this call stored it. */
     public boolean writeResult(String id, String json) throws IOException {
-        return writeOnce(new Path(new Path(root, RUNS), id + JSON), json + "\n");
+        return writeOnce(new Path(new Path(root, RUNS), id + JSON), SealedResult.seal(json) + "\n");
+    }
+
+    /** The full path of each listed run's result file, for readers that must see only those. */
+    public List<String> resultPaths(java.util.Collection<String> ids) {
+        List<String> paths = new ArrayList<>();
+        for (String id : ids) {
+            paths.add(new Path(new Path(root, RUNS), id + JSON).toString());
+        }
+        return paths;
+    }
+
+    /** Files in runs/ that are neither results nor hidden temporaries (e.g. a user's notes.txt). */
+    public List<String> otherRunFiles() throws IOException {
+        List<String> others = new ArrayList<>();
+        for (FileStatus s : list(RUNS)) {
+            String n = s.getPath().getName();
+            if (!hidden(n) && !(s.isFile() && n.endsWith(JSON))) {
+                others.add(n);
+            }
+        }
+        others.sort(null);
+        return others;
+    }
+
+    /** Moves a damaged result to quarantine/ with a note of why; the run then counts as missing. */
+    public void quarantine(String id, String reason) throws IOException {
+        Path dir = new Path(root, QUARANTINE);
+        fs.mkdirs(dir);
+        Path target = new Path(dir, id + JSON);
+        fs.delete(target, false);
+        if (!fs.rename(new Path(new Path(root, RUNS), id + JSON), target)) {
+            throw new IOException("cannot move runs/" + id + JSON + " to " + QUARANTINE + "/");
+        }
+        write(new Path(dir, id + ".reason.txt"), (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Deletes the tables, Parquet files, report and plots (see {@link #DERIVED}). */
+    public void deleteDerived() throws IOException {
+        for (String e : DERIVED) {
+            fs.delete(new Path(root, e), true);
+        }
     }
 
     public String readResult(String id) throws IOException {

@@ -14,6 +14,7 @@ import io.github.metasweep.model.core.RunStatus;
 import io.github.metasweep.model.core.Trace;
 import io.github.metasweep.spark.spec.SpecParser;
 import io.github.metasweep.spark.spec.SweepSpec;
+import io.github.metasweep.spark.store.StoredRuns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The report page of the pendulum benchmark from hand-made runs: every number checked is computed here by hand. */
 class ReportPageTest {
     private static final Benchmark PENDULUM = Benchmarks.get("pendulum-transfer");
+    private static final StoredRuns NOTHING_STORED = new StoredRuns(java.util.Set.of(), java.util.Set.of(),
+            java.util.Set.of(), Map.of(), List.of());
 
     static Config config(String method, String variant, Map<String, Object> swept) {
         return config(method, variant, swept, Map.of());
@@ -79,7 +82,7 @@ class ReportPageTest {
             runs.add(run(noTarget, s, true, ablBest[s], ablBest[s] - 200));
         }
         List<Config> configs = List.of(maml, full, noTarget);
-        ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs)).build();
+        ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs), NOTHING_STORED).build();
         String md = out.markdown();
 
         // seed 3's maml diverged: nb-pro is paired on seeds 0-2 only: improvements 40, 25, 45 -> mean 36.7
@@ -124,7 +127,7 @@ class ReportPageTest {
                 runs.add(run(noTarget, s, true, nb * (s % 2 == 0 ? 1.01 : 0.99), nb - 100));
             }
             List<Config> configs = List.of(maml, full, noTarget);
-            String md = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs)).build().markdown();
+            String md = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs), NOTHING_STORED).build().markdown();
             String improvement = line(md, "| nb-pro vs maml | mean improvement of best return of nb-pro");
             String ablation = line(md, "| against nb-pro | mean change of best return caused by no-k-target");
             if (steps == 1000) {
@@ -156,7 +159,7 @@ class ReportPageTest {
         List<RunRecord> runs = List.of(run(maml, 0, true, -110, -115), run(maml, 1, true, -111, -114),
                 run(nb, 0, true, -109, -113), run(nb, 1, true, -110, -115));
         List<Config> configs = List.of(maml, nb);
-        String md = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs)).build().markdown();
+        String md = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs), NOTHING_STORED).build().markdown();
         assertFalse(md.contains("Verdicts"), "the paper's claims are about target=self only");
         assertTrue(md.contains("## Improvements over each baseline"));
     }
