@@ -2,6 +2,7 @@ package io.github.metasweep.spark.cli;
 
 import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.spark.report.PreviousResultFormatException;
+import io.github.metasweep.spark.store.OutputLease;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import java.io.PrintStream;
 
@@ -52,7 +53,7 @@ public final class Main {
                 default -> throw new UsageException((command.isEmpty() ? "a command is missing"
                         : "unknown command '" + command + "'") + "; accepted: sweep, validate, report, help");
             };
-        } catch (PreviousResultFormatException e) {
+        } catch (PreviousResultFormatException | OutputLease.HeldException e) {
             err.println(command + ": " + e.getMessage());
             return ExitCode.BAD_INPUT;
         } catch (InvalidSweepSpecException e) {

@@ -11,6 +11,7 @@ import io.github.metasweep.spark.spec.SuiteFile;
 import io.github.metasweep.spark.spec.SweepExpansion;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.store.HadoopConf;
+import io.github.metasweep.spark.store.OutputLease;
 import io.github.metasweep.spark.store.ResultStore;
 import io.github.metasweep.spark.store.StoredRuns;
 import java.io.IOException;
@@ -79,6 +80,19 @@ final class SweepCommand {
             }
             checkWritable(p.store());
         }
+        List<OutputLease> leases = new ArrayList<>();
+        try {
+            for (Part p : parts) {
+                leases.add(OutputLease.acquire(p.store())); // one sweep per output, before anything is changed
+            }
+            return prepareAndRun(parts, previous, args, specFile, progressSeconds);
+        } finally {
+            leases.forEach(OutputLease::close);
+        }
+    }
+
+    private int prepareAndRun(List<Part> parts, List<Optional<SpecRecord>> previous, Args args, String specFile,
+                              double progressSeconds) throws IOException {
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             prepared.add(prepare(parts.get(i), args.flag("--fresh") ? Optional.empty() : previous.get(i),
@@ -121,6 +135,7 @@ final class SweepCommand {
 
     private Prepared prepare(Part p, Optional<SpecRecord> previous, boolean fresh) throws IOException {
         ResultStore store = p.store();
+        store.writeMarker(p.spec().name(), p.spec().fingerprint());
         if (fresh) {
             List<String> entries = store.sweepEntries();
             if (!entries.isEmpty()) {
@@ -215,6 +230,10 @@ final class SweepCommand {
     /** The output may hold only runs of this very spec; anything else stops the sweep with nothing touched. */
     private static Optional<SpecRecord> checkOutput(ResultStore store, SweepSpec spec, List<PlannedRun> runs,
                                                     boolean fresh) throws IOException {
+        if (!store.emptyOrMissing() && !store.owned()) {
+            throw new UsageException("sweep: output " + store.location() + " is not empty and no sweep created it (no "
+                    + ResultStore.MARKER + "); nothing was written or deleted; choose a new or empty --out");
+        }
         if (fresh) {
             return Optional.empty();
         }

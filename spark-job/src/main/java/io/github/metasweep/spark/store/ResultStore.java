@@ -43,6 +43,8 @@ public final class ResultStore {
     public static final String REPORT = "REPORT.md";
     public static final String PLOTS = "plots";
     public static final String QUARANTINE = "quarantine";
+    /** Written by the sweep that creates an output: only such a folder is ever written to or cleaned by a sweep. */
+    public static final String MARKER = ".metasweep-output";
     /** What {@code --fresh} deletes: only what a sweep writes, never anything else in the folder. */
     public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET,
             TRACES_PARQUET, REPORT, PLOTS, QUARANTINE, SPEC);
@@ -135,6 +137,49 @@ public final class ResultStore {
             throw new IOException("cannot move runs/" + id + JSON + " to " + QUARANTINE + "/");
         }
         write(new Path(dir, id + ".reason.txt"), (reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the folder is missing or has nothing in it (a file in its place is for the writability check). */
+    public boolean emptyOrMissing() throws IOException {
+        try {
+            return !fs.getFileStatus(root).isDirectory() || fs.listStatus(root).length == 0;
+        } catch (FileNotFoundException e) {
+            return true;
+        }
+    }
+
+    /** Whether a sweep created this folder: its marker, or the spec.yaml of a sweep of an earlier version. */
+    public boolean owned() throws IOException {
+        return fs.exists(new Path(root, MARKER)) || fs.exists(new Path(root, SPEC));
+    }
+
+    public void writeMarker(String specName, String fingerprint) throws IOException {
+        writeText(MARKER, "# This folder was created by a metasweep sweep, which may write and clean what it wrote here.\n"
+                + "name: " + specName + "\nfingerprint: " + fingerprint + "\n");
+    }
+
+    /** Creates a file only if none is there (atomically, on every file system); false when one exists. */
+    public boolean createExclusive(String relative, String text) throws IOException {
+        Path p = new Path(root, relative);
+        try {
+            writeBytes(p, text.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** The text of a file under the output, or empty when it is not there. */
+    public Optional<String> readText(String relative) throws IOException {
+        try {
+            return Optional.of(read(new Path(root, relative)));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void delete(String relative) throws IOException {
+        fs.delete(new Path(root, relative), false);
     }
 
     /** Deletes the tables, Parquet files, report and plots (see {@link #DERIVED}). */

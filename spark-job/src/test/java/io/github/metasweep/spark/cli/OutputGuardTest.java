@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metasweep.spark.store.OutputLease;
+import io.github.metasweep.spark.store.ResultStore;
 import io.github.metasweep.spark.testing.FakeBenchmark;
 import io.github.metasweep.spark.testing.SpecFiles;
 import io.github.metasweep.spark.testing.TestSpark;
@@ -72,8 +74,51 @@ class OutputGuardTest {
         TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", SpecFiles.write(dir, "a.yaml", SPEC).toString(),
                 "--out", out.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("not part of this spec"), r.err());
+        assertTrue(r.err().contains("is not empty and no sweep created it"), r.err());
         assertEquals(before, snapshot(out));
+    }
+
+    /** The reproduction of issue 12: a user's folder with a figure and a REPORT.md of their own, with and without --fresh. */
+    @Test
+    void aUsersFolderIsNeverWrittenNorCleaned() throws Exception {
+        Path out = dir.resolve("u");
+        Files.createDirectories(out.resolve("plots"));
+        Files.writeString(out.resolve("plots/fig1.png"), "x");
+        Files.writeString(out.resolve("REPORT.md"), "n");
+        Map<String, String> before = snapshot(out);
+        Path spec = SpecFiles.write(dir, "a.yaml", SPEC);
+        for (String fresh : new String[] {"--fresh", "--progress-seconds=10"}) {
+            TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString(), "--out", out.toString(),
+                    fresh);
+            assertEquals(2, r.code(), fresh);
+            assertTrue(r.err().contains("is not empty and no sweep created it"), r.err());
+            assertEquals(before, snapshot(out), "nothing written or deleted (" + fresh + ")");
+        }
+    }
+
+    /** One sweep per output: a live lease stops a second sweep with the holder named; a stale one is taken over. */
+    @Test
+    void aSecondSweepOnALeasedOutputIsRefusedAndAStaleLeaseIsTakenOver() throws Exception {
+        Path out = dir.resolve("out");
+        Path spec = SpecFiles.write(dir, "a.yaml", SPEC);
+        assertEquals(0, TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString()).code());
+        assertFalse(Files.exists(out.resolve(OutputLease.FILE)), "released at the end");
+        ResultStore store = ResultStore.open(out.toString(), new org.apache.hadoop.conf.Configuration());
+        try (OutputLease held = OutputLease.acquire(store)) {
+            TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString(), "--out", out.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("is in use by another sweep (host ") && r.err().contains("pid "
+                    + ProcessHandle.current().pid()), r.err());
+            OutputLease.HeldException again = org.junit.jupiter.api.Assertions.assertThrows(
+                    OutputLease.HeldException.class, () -> OutputLease.acquire(store));
+            assertTrue(again.getMessage().contains("renewed 0 s ago") || again.getMessage().contains("renewed 1 s ago"));
+        }
+        long longAgo = java.time.Instant.now().getEpochSecond() - OutputLease.STALE_SECONDS - 5;
+        Files.writeString(out.resolve(OutputLease.FILE), "holder: host gone, pid 1, started 2026-01-01T00:00:00Z\n"
+                + "renewed: " + longAgo + "\n");
+        TestSpark.Result r = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(Files.exists(out.resolve(OutputLease.FILE)));
     }
 
     @Test

@@ -167,4 +167,28 @@ class HdfsResumeIT {
                 && r.err().contains("choose another --out"), r.err());
         assertEquals(before, snapshot(fs, out), "nothing of the old output was touched");
     }
+
+    /** The output lease on HDFS: created atomically there, a second sweep is refused naming the holder. */
+    @Test
+    void aSecondSweepOnALeasedHdfsOutputIsRefused() throws Exception {
+        Path spec = SpecFiles.write(dir, "leased.yaml", """
+                name: leased
+                benchmark: fake
+                seeds: 2
+                methods: [base]
+                """);
+        String out = dfs.getURI() + "/user/metasweep/results/leased";
+        ResultStore store = ResultStore.open(out, new org.apache.hadoop.conf.Configuration());
+        store.checkWritable();
+        try (io.github.metasweep.spark.store.OutputLease lease = io.github.metasweep.spark.store.OutputLease.acquire(store)) {
+            assertTrue(dfs.getFileSystem().exists(new org.apache.hadoop.fs.Path(out, ".metasweep-lease")));
+            TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", spec.toString(), "--out", out);
+            assertEquals(2, r.code(), r.out() + r.err());
+            assertTrue(r.err().contains("is in use by another sweep (host "), r.err());
+        }
+        TestSpark.Result r = TestSpark.main(Integration.sessions(Map.of(), s -> { }), "sweep", spec.toString(), "--out",
+                out, "--master", "local[1]");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(2, StoredRuns.read(out).size());
+    }
 }
