@@ -18,8 +18,9 @@ public interface DifferentiableLoss {
     double valueAndGradient(double[] theta, double[] grad);
 
     /**
-     * The loss at {@code theta}; overwrites {@code grad} with its gradient and {@code hv} with the exact
-     * product of its Hessian at {@code theta} with {@code v} (no finite differences).
+     * The loss at {@code theta}; overwrites {@code hv} with the exact product of its Hessian at {@code theta}
+     * with {@code v} (no finite differences), and {@code grad} with its gradient unless {@code grad} is null
+     * (callers that already have the gradient skip its cost).
      */
     double hessianVector(double[] theta, double[] v, double[] grad, double[] hv);
 }

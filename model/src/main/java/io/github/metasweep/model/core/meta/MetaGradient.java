@@ -17,7 +17,6 @@ public final class MetaGradient {
     private final double[] g;
     private final double[] v;
     private final double[] hv;
-    private final double[] scratch;
 
     public MetaGradient(int dim, int maxSteps) {
         this.dim = dim;
@@ -26,7 +25,6 @@ public final class MetaGradient {
         this.g = new double[dim];
         this.v = new double[dim];
         this.hv = new double[dim];
-        this.scratch = new double[dim];
     }
 
     public int dim() {
@@ -65,7 +63,7 @@ public final class MetaGradient {
                 for (int i = 0; i < dim; i++) {
                     v[i] = lr[i] * g[i];
                 }
-                support.hessianVector(thetas[j], v, scratch, hv);
+                support.hessianVector(thetas[j], v, null, hv);
                 for (int i = 0; i < dim; i++) {
                     g[i] -= hv[i];
                 }

@@ -37,7 +37,7 @@ final class QuadraticLoss implements DifferentiableLoss {
         for (int i = 0; i < a.length; i++) {
             hv[i] = a[i] * v[i];
         }
-        return valueAndGradient(theta, grad);
+        return grad == null ? value(theta) : valueAndGradient(theta, grad);
     }
 
     static MetaTask task(QuadraticLoss support, QuadraticLoss query) {
