@@ -54,6 +54,8 @@ public final class SinusoidRegression implements Benchmark {
     public static final int EXAMPLE_TASKS = 3;
     public static final String MSE_BY_STEP = "mse_by_step";
     public static final String META_TRAIN_LOSS = "meta_train_loss";
+    /** Points of the meta_train_loss curve (about 100, not every iteration). */
+    static final int LOSS_POINTS = 100;
     static final int[] REPORTED_STEPS = {0, 1, 5, 10};
 
     public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "meta-sgd", "cavia",
@@ -255,15 +257,16 @@ public final class SinusoidRegression implements Benchmark {
             for (int t = 0; t < batch; t++) {
                 tasks[t] = new SinusoidTask(s.net(), s.oracle(), k, k);
             }
-            int every = Math.max(1, iterations / 100);
-            double[] lossX = new double[iterations / every + 2];
+            double[] lossX = new double[Math.min(iterations, LOSS_POINTS)];
             double[] lossY = new double[lossX.length];
             int recorded = 0;
             for (int it = 0; it < iterations; it++) {
                 for (int t = 0; t < batch; t++) {
                     tasks[t].sample(train, k, k);
                 }
-                boolean want = it % every == 0 || it == iterations - 1;
+                // the last iteration of each of LOSS_POINTS equal slices (every iteration when fewer)
+                boolean want = (long) (it + 1) * LOSS_POINTS / iterations != (long) it * LOSS_POINTS / iterations
+                        || iterations <= LOSS_POINTS;
                 double loss = s.learner().step(tasks, batch, want);
                 if (want) {
                     lossX[recorded] = it + 1;
@@ -282,19 +285,25 @@ public final class SinusoidRegression implements Benchmark {
         }
         if (message == null) {
             Evaluation e = evaluate(s, p, spec.seed(), evalTasks, k);
-            if (e.finite()) {
-                double[] steps = new double[MAX_EVAL_STEPS + 1];
-                for (int i = 0; i < steps.length; i++) {
-                    steps[i] = i;
-                }
+            int finiteSteps = 0;
+            while (finiteSteps <= MAX_EVAL_STEPS && Double.isFinite(e.mseByStep()[finiteSteps])) {
+                finiteSteps++;
+            }
+            double[] steps = new double[finiteSteps];
+            for (int i = 0; i < finiteSteps; i++) {
+                steps[i] = i;
+            }
+            curves.put(MSE_BY_STEP, new Curve("adaptation step", "mean evaluation MSE", steps,
+                    Arrays.copyOf(e.mseByStep(), finiteSteps), List.of()));
+            if (finiteSteps == MAX_EVAL_STEPS + 1) {
                 for (int r : REPORTED_STEPS) {
                     metrics.put("mse_step" + r, e.mseByStep()[r]);
                 }
-                curves.put(MSE_BY_STEP, new Curve("adaptation step", "mean evaluation MSE", steps, e.mseByStep(),
-                        List.of()));
                 traces.putAll(e.traces());
             } else {
-                message = "non-finite MSE when adapting to evaluation tasks";
+                // all metrics NaN, as for any diverged run; mse_by_step keeps the finite steps
+                message = "non-finite evaluation MSE after " + finiteSteps + " adaptation steps (the adapted "
+                        + "parameters blew up)";
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -304,7 +313,7 @@ public final class SinusoidRegression implements Benchmark {
     }
 
     /** Mean query MSE after 0..10 steps over the evaluation tasks, and the example traces. */
-    record Evaluation(double[] mseByStep, Map<String, Trace> traces, boolean finite) {
+    record Evaluation(double[] mseByStep, Map<String, Trace> traces) {
     }
 
     static Evaluation evaluate(Setup s, ParamSet p, long seed, int evalTasks, int k) {
@@ -348,12 +357,10 @@ public final class SinusoidRegression implements Benchmark {
                 traces.put("task-" + (t + 1), example(task, k, grid, after1, after10));
             }
         }
-        boolean finite = true;
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= evalTasks;
-            finite &= Double.isFinite(sum[i]);
         }
-        return new Evaluation(sum, traces, finite);
+        return new Evaluation(sum, traces);
     }
 
     private static double meanSquare(double[] y, int n) {
