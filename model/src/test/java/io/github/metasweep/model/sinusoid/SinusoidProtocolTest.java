@@ -42,6 +42,13 @@ class SinusoidProtocolTest {
     }
 
     @Test
+    void theShortProtocolIsTheOneOfTheShortSweep() throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../sweeps/sinusoid-short.yaml"));
+        SHORT.forEach((k, v) -> assertTrue(lines.stream().anyMatch(l -> l.strip().startsWith(k + ": " + v)),
+                "sweeps/sinusoid-short.yaml sets " + k + ": " + v));
+    }
+
+    @Test
     void zeroControlMatchesTheClosedForm() {
         assertEquals(4.2517, SinusoidTask.ZERO_MSE, 1e-4);
         int tasks = 40_000;
