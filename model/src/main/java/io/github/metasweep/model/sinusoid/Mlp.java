@@ -253,6 +253,36 @@ public final class Mlp {
         }
     }
 
+    /**
+     * {@code y += sum over the listed rows r of coef[r] * rows[r]}, four rows per pass over y (one load and
+     * store of y per four rows: the axpys are bound by memory operations, not multiplications).
+     */
+    private static void axpyRows(int[] list, int count, double[] coef, double[][] rows, double[] y) {
+        int t = 0;
+        int n = y.length;
+        for (; t + 3 < count; t += 4) {
+            int k0 = list[t];
+            int k1 = list[t + 1];
+            int k2 = list[t + 2];
+            int k3 = list[t + 3];
+            double c0 = coef[k0];
+            double c1 = coef[k1];
+            double c2 = coef[k2];
+            double c3 = coef[k3];
+            double[] r0 = rows[k0];
+            double[] r1 = rows[k1];
+            double[] r2 = rows[k2];
+            double[] r3 = rows[k3];
+            for (int j = 0; j < n; j++) {
+                y[j] += c0 * r0[j] + c1 * r1[j] + c2 * r2[j] + c3 * r3[j];
+            }
+        }
+        for (; t < count; t++) {
+            int k = list[t];
+            axpy(coef[k], rows[k], y);
+        }
+    }
+
     /** Four partial sums: a dependency chain of 40 adds would cost more than the multiplications. */
     private static double dot(double[] a, double[] b) {
         double s0 = 0;
@@ -289,10 +319,7 @@ public final class Mlp {
         }
         n1 = m;
         System.arraycopy(b2, 0, z2, 0, h);
-        for (int t = 0; t < m; t++) {
-            int k = act1[t];
-            axpy(a1[k], w2[k], z2);
-        }
+        axpyRows(act1, m, a1, w2, z2);
         m = 0;
         for (int j = 0; j < h; j++) {
             double z = z2[j];
@@ -367,10 +394,7 @@ public final class Mlp {
             dz2[j] = z2[j] > 0 ? e * w3[j] : 0.0;
         }
         java.util.Arrays.fill(da1, 0.0);
-        for (int t = 0; t < n2; t++) {
-            int j = act2[t];
-            axpy(dz2[j], w2t[j], da1);
-        }
+        axpyRows(act2, n2, dz2, w2t, da1);
         for (int k = 0; k < h; k++) {
             dz1[k] = z1[k] > 0 ? da1[k] : 0.0;
         }
@@ -447,11 +471,8 @@ public final class Mlp {
                 rz1[j] = z1[j] > 0 ? rz1[j] : 0.0;
             }
             System.arraycopy(c2, 0, rz2, 0, h);
-            for (int t = 0; t < n1; t++) {
-                int k = act1[t];
-                axpy(a1[k], v2[k], rz2);
-                axpy(rz1[k], w2[k], rz2);
-            }
+            axpyRows(act1, n1, a1, v2, rz2);
+            axpyRows(act1, n1, rz1, w2, rz2);
             for (int j = 0; j < h; j++) {
                 rz2[j] = z2[j] > 0 ? rz2[j] : 0.0;
             }
@@ -470,11 +491,8 @@ public final class Mlp {
             }
             axpy(1.0, rdz2, hb2);
             java.util.Arrays.fill(rda1, 0.0);
-            for (int t = 0; t < n2; t++) {
-                int j = act2[t];
-                axpy(dz2[j], v2t[j], rda1);
-                axpy(rdz2[j], w2t[j], rda1);
-            }
+            axpyRows(act2, n2, dz2, v2t, rda1);
+            axpyRows(act2, n2, rdz2, w2t, rda1);
             for (int t = 0; t < n1; t++) {
                 int k = act1[t];
                 axpy(rz1[k], dz2, hw2[k]);
