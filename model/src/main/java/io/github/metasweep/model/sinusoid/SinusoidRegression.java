@@ -82,7 +82,7 @@ public final class SinusoidRegression implements Benchmark {
     static final List<ParamDef> REPTILE = List.of(
             ParamDef.integer(REPTILE_INNER_STEPS, 5, 1, 1000, "SGD steps on the task's support points per "
                     + "meta-iteration"),
-            ParamDef.number(REPTILE_INNER_LR, 0.02, 0.0, true, 10.0, "plain SGD rate of Reptile's inner loop"),
+            ParamDef.number(REPTILE_INNER_LR, 0.01, 0.0, true, 10.0, "plain SGD rate of Reptile's inner loop"),
             ParamDef.number(EPSILON, 0.1, 0.0, true, 1.0, "outer step theta += epsilon * mean(W - theta)"));
 
     static final List<ParamDef> CAVIA = List.of(
