@@ -1,0 +1,70 @@
+package io.github.metasweep.model.core.meta;
+
+import io.github.metasweep.model.core.optim.Adam;
+
+/**
+ * MAML (Finn et al. 2017): Adam on the mean over the meta-batch of the query loss after {@code steps}
+ * inner SGD steps; second order (exact Hessian-vector products through the inner steps) or first order
+ * (FOMAML). With inner rates zero outside a context block and that block frozen at 0 for the outer
+ * update, the same class is CAVIA (Zintgraf et al. 2019).
+ */
+public final class Maml implements MetaLearner {
+    private final double[] theta;
+    private final double[] innerRates;
+    private final int steps;
+    private final boolean secondOrder;
+    private final Adam adam;
+    private final MetaGradient metaGradient;
+    private final double[] grad;
+    private boolean finite = true;
+
+    /**
+     * @param theta      initial parameters (kept, mutated in place)
+     * @param innerRates per-scalar inner rates (0 = not adapted)
+     * @param outerRates per-scalar Adam rates (0 = frozen: CAVIA's context, always reset to its initial value)
+     */
+    public Maml(double[] theta, double[] innerRates, double[] outerRates, int steps, boolean secondOrder) {
+        this.theta = theta;
+        this.innerRates = innerRates.clone();
+        this.steps = steps;
+        this.secondOrder = secondOrder;
+        this.adam = new Adam(outerRates);
+        this.metaGradient = new MetaGradient(theta.length, steps);
+        this.grad = new double[theta.length];
+    }
+
+    @Override
+    public double step(MetaTask[] tasks, int count, boolean wantLoss) {
+        java.util.Arrays.fill(grad, 0.0);
+        double loss = 0;
+        for (int t = 0; t < count; t++) {
+            loss += metaGradient.accumulate(tasks[t], theta, innerRates, steps, secondOrder, grad, null);
+        }
+        double inv = 1.0 / count;
+        for (int i = 0; i < grad.length; i++) {
+            grad[i] *= inv;
+        }
+        loss *= inv;
+        if (!Double.isFinite(loss) || !InnerSgd.finite(grad)) {
+            finite = false;
+            return loss;
+        }
+        adam.step(theta, grad);
+        return loss;
+    }
+
+    @Override
+    public double[] theta() {
+        return theta;
+    }
+
+    @Override
+    public double[] innerRates() {
+        return innerRates;
+    }
+
+    @Override
+    public boolean finite() {
+        return finite && InnerSgd.finite(theta);
+    }
+}
