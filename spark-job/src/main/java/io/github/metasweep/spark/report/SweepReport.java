@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.to_json;
@@ -92,15 +93,18 @@ public final class SweepReport {
     public Written write() throws IOException {
         checkFormat(store);
         store.deleteDerived();
-        List<String> paths = store.resultPaths(stored.verified());
-        int count = paths.size();
+        int count = stored.verified().size();
+        // the whole runs/ folder is read (one listing, not one path per run) and only verified runs kept
+        Dataset<Row> verifiedIds = spark.createDataset(new ArrayList<>(stored.verified()), Encoders.STRING()).toDF("id");
         Dataset<Row> raw = count == 0 ? spark.createDataFrame(List.of(), runSchema())
-                : spark.read().schema(runSchema()).option("mode", "FAILFAST").json(paths.toArray(new String[0]));
+                : spark.read().schema(runSchema()).option("mode", "PERMISSIVE").json(store.path(ResultStore.RUNS))
+                .where(input_file_name().endsWith(concat(lit("/"), col("id"), lit(".json")))) // a run in its own file
+                .join(verifiedIds, scala.jdk.javaapi.CollectionConverters.asScala(List.of("id")).toSeq(), "left_semi");
         Dataset<Row> runs = withConfiguration(raw).cache();
         try {
             writeParquet(runs);
             List<Config> configs = configurations(runs);
-            RunsByConfig byConfig = new RunsByConfig(configs, records(runs, paths));
+            RunsByConfig byConfig = new RunsByConfig(configs, records(runs));
             Table summary = summary(configs, byConfig);
             Table improvement = improvement(configs, byConfig);
             writeTable("metrics", metricsTable(benchmark));
@@ -269,8 +273,8 @@ public final class SweepReport {
     }
 
     /** Every stored run, parsed on the driver, with its configuration's key (from the Spark rows, by id). */
-    private List<RunRecord> records(Dataset<Row> runs, List<String> paths) {
-        if (paths.isEmpty()) {
+    private List<RunRecord> records(Dataset<Row> runs) {
+        if (stored.verified().isEmpty()) {
             return List.of();
         }
         Map<String, String> keyOf = new HashMap<>();
@@ -278,12 +282,17 @@ public final class SweepReport {
             keyOf.put(r.getString(0), r.getString(1));
         }
         List<RunRecord> records = new ArrayList<>();
-        for (String line : spark.read().text(paths.toArray(new String[0])).as(Encoders.STRING()).collectAsList()) {
-            if (line.isBlank()) {
-                continue;
+        for (Row r : spark.read().text(store.path(ResultStore.RUNS)).select(input_file_name(), col("value"))
+                .collectAsList()) {
+            RunResult result;
+            try {
+                result = RunResultJson.read(r.getString(1));
+            } catch (IllegalArgumentException e) {
+                continue; // a damaged file: listed in the report, never counted
             }
-            RunResult result = RunResultJson.read(line);
-            records.add(new RunRecord(keyOf.get(result.id()), result));
+            if (stored.verified().contains(result.id()) && r.getString(0).endsWith("/" + result.id() + ".json")) {
+                records.add(new RunRecord(keyOf.get(result.id()), result));
+            }
         }
         return records;
     }

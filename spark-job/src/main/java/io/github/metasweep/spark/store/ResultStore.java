@@ -105,15 +105,6 @@ public final class ResultStore {
         return writeOnce(new Path(new Path(root, RUNS), id + JSON), SealedResult.seal(json) + "\n");
     }
 
-    /** The full path of each listed run's result file, for readers that must see only those. */
-    public List<String> resultPaths(java.util.Collection<String> ids) {
-        List<String> paths = new ArrayList<>();
-        for (String id : ids) {
-            paths.add(new Path(new Path(root, RUNS), id + JSON).toString());
-        }
-        return paths;
-    }
-
     /** Files in runs/ that are neither results nor hidden temporaries (e.g. a user's notes.txt). */
     public List<String> otherRunFiles() throws IOException {
         List<String> others = new ArrayList<>();
