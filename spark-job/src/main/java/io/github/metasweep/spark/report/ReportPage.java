@@ -276,7 +276,8 @@ public final class ReportPage {
 
     private void plotsSection() {
         md.append("## Plots\n\nCurves and band traces: mean over seeds with its 95% interval (mean +- 1.96 sd/sqrt(n)).")
-                .append(" Examples: the smallest seed of each configuration. Box plots: every seed's improvement.\n\n");
+                .append(" Examples: the smallest seed, the spec's first method and its baselines. Box plots: every seed's")
+                .append(" improvement.\n\n");
         for (Map<String, Object> panel : panels(panelKeys())) {
             String label = panelLabel(panel);
             List<Config> members = configs.stream().filter(c -> inPanel(c, panel)).toList();
@@ -363,9 +364,12 @@ public final class ReportPage {
             } else {
                 List<OverlaySeries> series = new ArrayList<>();
                 boolean sharedDrawn = false;
-                long seed = members.stream().flatMap(c -> runs.ok(c).stream()).filter(r -> r.result().traces()
+                // a readable figure: the spec's first method and its baselines (the paper's Figure 2 shape)
+                List<Config> shown = members.stream().filter(c -> c.method().equals(spec.methods().get(0))
+                        || spec.baselines().contains(c.method())).toList();
+                long seed = shown.stream().flatMap(c -> runs.ok(c).stream()).filter(r -> r.result().traces()
                         .containsKey(name)).mapToLong(RunRecord::seed).min().orElse(-1);
-                for (Config c : members) {
+                for (Config c : shown) {
                     RunRecord r = runs.ok(c).stream().filter(x -> x.seed() == seed).findFirst().orElse(null);
                     Trace t = r == null ? null : r.result().traces().get(name);
                     if (t == null) {
