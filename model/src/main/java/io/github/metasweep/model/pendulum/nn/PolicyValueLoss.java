@@ -23,6 +23,8 @@ public final class PolicyValueLoss {
             .policyLearning(LearningPolicy.FIRST_LOOP)
             .build();
     private static final String SCRATCH_ID = "metasweep-policy-value-loss";
+    /** A workspace of its own for Hessian-vector products, whose op sequence differs from evaluate's. */
+    private static final String HVP_SCRATCH_ID = "metasweep-policy-value-hvp";
 
     private final NetworkShape shape;
     private final ParameterLayout layout;
@@ -139,6 +141,94 @@ public final class PolicyValueLoss {
         put(grad, net + ".w1", x.transpose().mmul(dZ1));
         put(grad, net + ".b1", dZ1.sum(0));
         return loss;
+    }
+
+    /**
+     * The exact Hessian-vector product {@code H(p) v} of the loss on {@code batch} (the value network's part
+     * 0 when {@code withValue} is false), with each ReLU's activation pattern held at that of {@code p}:
+     * the networks are piecewise linear in their hidden units, and this is the Hessian of the piece that
+     * holds {@code p} (the true Hessian wherever no pre-activation is exactly 0). Pearlmutter's
+     * R-operator: one batched pass that repeats the forward pass at {@code p}, pushes the directional
+     * derivative {@code R{.} = d/dr (.)(p + r v)} at r = 0 through it and then through the backward pass.
+     * Ungated networks only (MAML's): the gated policy's gate curvature is not written.
+     *
+     * @throws UnsupportedOperationException for a gated shape
+     */
+    public double[] hessianVector(double[] p, double[] v, TrainingBatch batch, boolean withValue) {
+        if (shape.gated()) {
+            throw new UnsupportedOperationException("exact Hessian-vector products are written for ungated networks only");
+        }
+        if (v.length != layout.size() || p.length != layout.size()) {
+            throw new IllegalArgumentException("p and v must have " + layout.size() + " values");
+        }
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, HVP_SCRATCH_ID)) {
+            double[] hv = new double[layout.size()];
+            DataType dt = precision.dataType();
+            int n = batch.rows();
+            INDArray x = Nd4j.create(batch.states(), new int[] {n, NetworkShape.STATE_DIM}, 'c').castTo(dt);
+            INDArray target = Nd4j.create(batch.actionTargets(), new int[] {n, 1}, 'c').castTo(dt);
+            networkHessianVector("pi", p, v, x, target, true, hv);
+            if (withValue) {
+                INDArray reward = Nd4j.create(batch.rewards(), new int[] {n, 1}, 'c').castTo(dt);
+                networkHessianVector("v", p, v, x, reward, false, hv);
+            }
+            return hv;
+        }
+    }
+
+    /**
+     * R-operator of one plain 3-layer network, masks m1, m2 of p fixed (f the head, 2 tanh or identity):
+     * forward {@code z1 = x W1 + b1, a1 = m1 z1, z2 = a1 W2 + b2, a2 = m2 z2, z3 = a2 W3 + b3}; its
+     * directional derivative {@code Ra1 = m1 (x V1 + c1), Ra2 = m2 (Ra1 W2 + a1 V2 + c2),
+     * Rz3 = Ra2 W3 + a2 V3 + c3}; the backward pass {@code d3 = (2/n)(f(z3)-y) f'(z3),
+     * d2 = m2 (d3 W3^T)} and its derivative {@code Rd3 = (2/n) Rz3 (f'^2 + (f-y) f''),
+     * Rd2 = m2 (Rd3 W3^T + d3 V3^T), Rd1 = m1 (Rd2 W2^T + d2 V2^T)}; then
+     * {@code H v = (Ra2^T d3 + a2^T Rd3, sum Rd3; Ra1^T d2 + a1^T Rd2, sum Rd2; x^T Rd1, sum Rd1)}.
+     * For f = 2 tanh: f' = 2(1 - t^2), f'' = -2 t f'. Writes this network's part of {@code hv}.
+     */
+    private void networkHessianVector(String net, double[] p, double[] v, INDArray x, INDArray y, boolean tanhHead,
+                                      double[] hv) {
+        int n = (int) x.rows();
+        DataType dt = precision.dataType();
+        INDArray w2 = tensor(p, net + ".w2");
+        INDArray w3 = tensor(p, net + ".w3");
+        INDArray v2 = tensor(v, net + ".w2");
+        INDArray v3 = tensor(v, net + ".w3");
+        // forward at p, and the activation pattern of p
+        INDArray z1 = x.mmul(tensor(p, net + ".w1")).addiRowVector(tensor(p, net + ".b1"));
+        INDArray m1 = z1.gt(0.0).castTo(dt);
+        INDArray a1 = Transforms.relu(z1, false);
+        INDArray z2 = a1.mmul(w2).addiRowVector(tensor(p, net + ".b2"));
+        INDArray m2 = z2.gt(0.0).castTo(dt);
+        INDArray a2 = Transforms.relu(z2, false);
+        INDArray z3 = a2.mmul(w3).addiRowVector(tensor(p, net + ".b3"));
+        // its directional derivative along v
+        INDArray ra1 = x.mmul(tensor(v, net + ".w1")).addiRowVector(tensor(v, net + ".b1")).muli(m1);
+        INDArray ra2 = ra1.mmul(w2).addi(a1.mmul(v2)).addiRowVector(tensor(v, net + ".b2")).muli(m2);
+        INDArray rz3 = ra2.mmul(w3).addi(a2.mmul(v3)).addiRowVector(tensor(v, net + ".b3"));
+        // the backward pass's output deltas and their derivative
+        INDArray d3;
+        INDArray rd3;
+        if (tanhHead) {
+            INDArray t = Transforms.tanh(z3, false);
+            INDArray slope = t.mul(t).rsubi(1.0).muli(2.0);
+            INDArray diff = t.mul(2.0).subi(y);
+            d3 = diff.mul(slope).muli(2.0 / n);
+            // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
+            rd3 = t.muli(diff).muli(-2.0).addi(slope).muli(slope).muli(rz3).muli(2.0 / n);
+        } else {
+            d3 = z3.sub(y).muli(2.0 / n);
+            rd3 = rz3.mul(2.0 / n);
+        }
+        put(hv, net + ".w3", ra2.transpose().mmul(d3).addi(a2.transpose().mmul(rd3)));
+        put(hv, net + ".b3", rd3.sum(0));
+        INDArray d2 = d3.mmul(w3.transpose()).muli(m2);
+        INDArray rd2 = rd3.mmul(w3.transpose()).addi(d3.mmul(v3.transpose())).muli(m2);
+        put(hv, net + ".w2", ra1.transpose().mmul(d2).addi(a1.transpose().mmul(rd2)));
+        put(hv, net + ".b2", rd2.sum(0));
+        INDArray rd1 = rd2.mmul(w2.transpose()).addi(d2.mmul(v2.transpose())).muli(m1);
+        put(hv, net + ".w1", x.transpose().mmul(rd1));
+        put(hv, net + ".b1", rd1.sum(0));
     }
 
     /** mean_i (sigmoid(k_i) - t_i (0.5 + 0.3 tau))^2 over the layer gates; adds its weighted gradient. */
