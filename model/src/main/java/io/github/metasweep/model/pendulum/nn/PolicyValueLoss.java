@@ -163,14 +163,19 @@ public final class PolicyValueLoss {
         }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, HVP_SCRATCH_ID)) {
             double[] hv = new double[layout.size()];
-            DataType dt = precision.dataType();
             int n = batch.rows();
-            INDArray x = Nd4j.create(batch.states(), new int[] {n, NetworkShape.STATE_DIM}, 'c').castTo(dt);
-            INDArray target = Nd4j.create(batch.actionTargets(), new int[] {n, 1}, 'c').castTo(dt);
-            networkHessianVector("pi", p, v, x, target, true, hv);
+            // the states with a column of ones: x W1 + b1 and x^T d (weights and biases) in one product each
+            float[] states = batch.states();
+            float[] augmented = new float[3 * n];
+            for (int r = 0; r < n; r++) {
+                augmented[3 * r] = states[2 * r];
+                augmented[3 * r + 1] = states[2 * r + 1];
+                augmented[3 * r + 2] = 1f;
+            }
+            INDArray x = Nd4j.create(augmented, new int[] {n, 3}, 'c').castTo(precision.dataType());
+            networkHessianVector("pi", p, v, x, batch.actionTargets(), true, hv);
             if (withValue) {
-                INDArray reward = Nd4j.create(batch.rewards(), new int[] {n, 1}, 'c').castTo(dt);
-                networkHessianVector("v", p, v, x, reward, false, hv);
+                networkHessianVector("v", p, v, x, batch.rewards(), false, hv);
             }
             return hv;
         }
@@ -183,52 +188,89 @@ public final class PolicyValueLoss {
      * Rz3 = Ra2 W3 + a2 V3 + c3}; the backward pass {@code d3 = (2/n)(f(z3)-y) f'(z3),
      * d2 = m2 (d3 W3^T)} and its derivative {@code Rd3 = (2/n) Rz3 (f'^2 + (f-y) f''),
      * Rd2 = m2 (Rd3 W3^T + d3 V3^T), Rd1 = m1 (Rd2 W2^T + d2 V2^T)}; then
-     * {@code H v = (Ra2^T d3 + a2^T Rd3, sum Rd3; Ra1^T d2 + a1^T Rd2, sum Rd2; x^T Rd1, sum Rd1)}.
-     * For f = 2 tanh: f' = 2(1 - t^2), f'' = -2 t f'. Writes this network's part of {@code hv}.
+     * {@code H v = (x^T Rd1, sum Rd1; Ra1^T d2 + a1^T Rd2, sum Rd2; Ra2^T d3 + a2^T Rd3, sum Rd3)}.
+     * For f = 2 tanh: f' = 2(1 - t^2), f'' = -2 t f'. The per-row head (n x 1 arrays) runs in Java, the
+     * rest in about 40 batched ND4J calls. {@code x} has a column of ones. Writes this network's part of
+     * {@code hv}.
      */
-    private void networkHessianVector(String net, double[] p, double[] v, INDArray x, INDArray y, boolean tanhHead,
+    private void networkHessianVector(String net, double[] p, double[] v, INDArray x, float[] y, boolean tanhHead,
                                       double[] hv) {
         int n = (int) x.rows();
-        DataType dt = precision.dataType();
+        int h = shape.hidden();
+        Segment first = layout.get(net + ".w1");
+        if (layout.get(net + ".b1").offset() != first.end()) {
+            throw new IllegalStateException(net + ".b1 must follow " + net + ".w1 in the layout");
+        }
+        INDArray wb1 = tensor(p, first.offset(), 3, h);
+        INDArray vb1 = tensor(v, first.offset(), 3, h);
         INDArray w2 = tensor(p, net + ".w2");
-        INDArray w3 = tensor(p, net + ".w3");
         INDArray v2 = tensor(v, net + ".w2");
+        INDArray w3 = tensor(p, net + ".w3");
         INDArray v3 = tensor(v, net + ".w3");
+        int b3 = layout.get(net + ".b3").offset();
         // forward at p, and the activation pattern of p
-        INDArray z1 = x.mmul(tensor(p, net + ".w1")).addiRowVector(tensor(p, net + ".b1"));
-        INDArray m1 = z1.gt(0.0).castTo(dt);
+        INDArray z1 = x.mmul(wb1);
+        INDArray m1 = Transforms.step(z1, true);
         INDArray a1 = Transforms.relu(z1, false);
         INDArray z2 = a1.mmul(w2).addiRowVector(tensor(p, net + ".b2"));
-        INDArray m2 = z2.gt(0.0).castTo(dt);
+        INDArray m2 = Transforms.step(z2, true);
         INDArray a2 = Transforms.relu(z2, false);
-        INDArray z3 = a2.mmul(w3).addiRowVector(tensor(p, net + ".b3"));
         // its directional derivative along v
-        INDArray ra1 = x.mmul(tensor(v, net + ".w1")).addiRowVector(tensor(v, net + ".b1")).muli(m1);
+        INDArray ra1 = x.mmul(vb1).muli(m1);
         INDArray ra2 = ra1.mmul(w2).addi(a1.mmul(v2)).addiRowVector(tensor(v, net + ".b2")).muli(m2);
-        INDArray rz3 = ra2.mmul(w3).addi(a2.mmul(v3)).addiRowVector(tensor(v, net + ".b3"));
-        // the backward pass's output deltas and their derivative
-        INDArray d3;
-        INDArray rd3;
-        if (tanhHead) {
-            INDArray t = Transforms.tanh(z3, false);
-            INDArray slope = t.mul(t).rsubi(1.0).muli(2.0);
-            INDArray diff = t.mul(2.0).subi(y);
-            d3 = diff.mul(slope).muli(2.0 / n);
-            // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
-            rd3 = t.muli(diff).muli(-2.0).addi(slope).muli(slope).muli(rz3).muli(2.0 / n);
-        } else {
-            d3 = z3.sub(y).muli(2.0 / n);
-            rd3 = rz3.mul(2.0 / n);
+        double[] z3 = a2.mmul(w3).toDoubleVector();
+        double[] rz3 = ra2.mmul(w3).addi(a2.mmul(v3)).toDoubleVector();
+        // the output deltas and their derivative, row by row
+        double[] d3 = new double[n];
+        double[] rd3 = new double[n];
+        double rb3 = 0.0;
+        for (int r = 0; r < n; r++) {
+            double z = z3[r] + p[b3];
+            double rz = rz3[r] + v[b3];
+            if (tanhHead) {
+                double t = Math.tanh(z);
+                double slope = 2.0 * (1.0 - t * t);
+                double diff = 2.0 * t - y[r];
+                d3[r] = 2.0 / n * diff * slope;
+                // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
+                rd3[r] = 2.0 / n * rz * slope * (slope - 2.0 * t * diff);
+            } else {
+                d3[r] = 2.0 / n * (z - y[r]);
+                rd3[r] = 2.0 / n * rz;
+            }
+            rb3 += rd3[r];
         }
-        put(hv, net + ".w3", ra2.transpose().mmul(d3).addi(a2.transpose().mmul(rd3)));
-        put(hv, net + ".b3", rd3.sum(0));
-        INDArray d2 = d3.mmul(w3.transpose()).muli(m2);
-        INDArray rd2 = rd3.mmul(w3.transpose()).addi(d3.mmul(v3.transpose())).muli(m2);
+        hv[b3] = rb3;
+        INDArray d3a = column(d3);
+        INDArray rd3a = column(rd3);
+        INDArray w3t = w3.transpose();
+        put(hv, net + ".w3", ra2.transpose().mmul(d3a).addi(a2.transpose().mmul(rd3a)));
+        INDArray d2 = d3a.mmul(w3t).muli(m2);
+        INDArray rd2 = rd3a.mmul(w3t).addi(d3a.mmul(v3.transpose())).muli(m2);
         put(hv, net + ".w2", ra1.transpose().mmul(d2).addi(a1.transpose().mmul(rd2)));
         put(hv, net + ".b2", rd2.sum(0));
         INDArray rd1 = rd2.mmul(w2.transpose()).addi(d2.mmul(v2.transpose())).muli(m1);
-        put(hv, net + ".w1", x.transpose().mmul(rd1));
-        put(hv, net + ".b1", rd1.sum(0));
+        // x^T Rd1 is [R w1; R b1], which the layout keeps contiguous
+        double[] rwb1 = Nd4j.toFlattened('c', x.transpose().mmul(rd1)).toDoubleVector();
+        System.arraycopy(rwb1, 0, hv, first.offset(), 3 * h);
+    }
+
+    /** {@code rows x cols} values of {@code p} from {@code offset}, in the precision's type. */
+    private INDArray tensor(double[] p, int offset, int rows, int cols) {
+        if (precision == Precision.FLOAT64) {
+            double[] data = java.util.Arrays.copyOfRange(p, offset, offset + rows * cols);
+            return Nd4j.create(data, new long[] {rows, cols}, DataType.DOUBLE);
+        }
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) p[offset + i];
+        }
+        return Nd4j.create(data, new int[] {rows, cols}, 'c');
+    }
+
+    /** An n x 1 column of values, in the precision's type. */
+    private INDArray column(double[] values) {
+        return tensor(values, 0, values.length, 1);
     }
 
     /** mean_i (sigmoid(k_i) - t_i (0.5 + 0.3 tau))^2 over the layer gates; adds its weighted gradient. */
