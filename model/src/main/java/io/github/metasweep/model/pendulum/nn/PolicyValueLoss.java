@@ -189,9 +189,9 @@ public final class PolicyValueLoss {
      * d2 = m2 (d3 W3^T)} and its derivative {@code Rd3 = (2/n) Rz3 (f'^2 + (f-y) f''),
      * Rd2 = m2 (Rd3 W3^T + d3 V3^T), Rd1 = m1 (Rd2 W2^T + d2 V2^T)}; then
      * {@code H v = (x^T Rd1, sum Rd1; Ra1^T d2 + a1^T Rd2, sum Rd2; Ra2^T d3 + a2^T Rd3, sum Rd3)}.
-     * For f = 2 tanh: f' = 2(1 - t^2), f'' = -2 t f'. The per-row head (n x 1 arrays) runs in Java, the
-     * rest in about 40 batched ND4J calls. {@code x} has a column of ones. Writes this network's part of
-     * {@code hv}.
+     * For f = 2 tanh: f' = 2(1 - t^2), f'' = -2 t f'. The n x h x h products and the first layer run as
+     * about 25 batched ND4J calls; the last layer (h x 1), the head and d2, Rd2 run row by row in Java on
+     * two n x h arrays read once. {@code x} has a column of ones. Writes this network's part of {@code hv}.
      */
     private void networkHessianVector(String net, double[] p, double[] v, INDArray x, float[] y, boolean tanhHead,
                                       double[] hv) {
@@ -205,48 +205,60 @@ public final class PolicyValueLoss {
         INDArray vb1 = tensor(v, first.offset(), 3, h);
         INDArray w2 = tensor(p, net + ".w2");
         INDArray v2 = tensor(v, net + ".w2");
-        INDArray w3 = tensor(p, net + ".w3");
-        INDArray v3 = tensor(v, net + ".w3");
+        int w3 = layout.get(net + ".w3").offset();
         int b3 = layout.get(net + ".b3").offset();
         // forward at p, and the activation pattern of p
         INDArray z1 = x.mmul(wb1);
         INDArray m1 = Transforms.step(z1, true);
         INDArray a1 = Transforms.relu(z1, false);
-        INDArray z2 = a1.mmul(w2).addiRowVector(tensor(p, net + ".b2"));
-        INDArray m2 = Transforms.step(z2, true);
-        INDArray a2 = Transforms.relu(z2, false);
-        // its directional derivative along v
+        INDArray a2 = Transforms.relu(a1.mmul(w2).addiRowVector(tensor(p, net + ".b2")), false);
+        // its directional derivative along v (the second layer's mask applied below, in Java)
         INDArray ra1 = x.mmul(vb1).muli(m1);
-        INDArray ra2 = ra1.mmul(w2).addi(a1.mmul(v2)).addiRowVector(tensor(v, net + ".b2")).muli(m2);
-        double[] z3 = a2.mmul(w3).toDoubleVector();
-        double[] rz3 = ra2.mmul(w3).addi(a2.mmul(v3)).toDoubleVector();
-        // the output deltas and their derivative, row by row
-        double[] d3 = new double[n];
-        double[] rd3 = new double[n];
+        INDArray ra2 = ra1.mmul(w2).addi(a1.mmul(v2)).addiRowVector(tensor(v, net + ".b2"));
+        // the n x h x 1 last layer, the head, R w3, R b3, d2 and Rd2, row by row in Java: a few reads and
+        // writes of n x h arrays instead of a dozen small native calls (unit j of row r is on iff a2 > 0)
+        double[] a2j = Nd4j.toFlattened('c', a2).toDoubleVector();
+        double[] ra2j = Nd4j.toFlattened('c', ra2).toDoubleVector();
+        double[] d2j = new double[n * h];
+        double[] rd2j = new double[n * h];
         double rb3 = 0.0;
         for (int r = 0; r < n; r++) {
-            double z = z3[r] + p[b3];
-            double rz = rz3[r] + v[b3];
+            int o = r * h;
+            double z = p[b3];
+            double rz = v[b3];
+            for (int j = 0; j < h; j++) {
+                if (a2j[o + j] > 0.0) {
+                    z += a2j[o + j] * p[w3 + j];
+                    rz += ra2j[o + j] * p[w3 + j] + a2j[o + j] * v[w3 + j];
+                } else {
+                    ra2j[o + j] = 0.0;
+                }
+            }
+            double d3;
+            double rd3;
             if (tanhHead) {
                 double t = Math.tanh(z);
                 double slope = 2.0 * (1.0 - t * t);
                 double diff = 2.0 * t - y[r];
-                d3[r] = 2.0 / n * diff * slope;
+                d3 = 2.0 / n * diff * slope;
                 // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
-                rd3[r] = 2.0 / n * rz * slope * (slope - 2.0 * t * diff);
+                rd3 = 2.0 / n * rz * slope * (slope - 2.0 * t * diff);
             } else {
-                d3[r] = 2.0 / n * (z - y[r]);
-                rd3[r] = 2.0 / n * rz;
+                d3 = 2.0 / n * (z - y[r]);
+                rd3 = 2.0 / n * rz;
             }
-            rb3 += rd3[r];
+            rb3 += rd3;
+            for (int j = 0; j < h; j++) {
+                hv[w3 + j] += ra2j[o + j] * d3 + a2j[o + j] * rd3;
+                if (a2j[o + j] > 0.0) {
+                    d2j[o + j] = d3 * p[w3 + j];
+                    rd2j[o + j] = rd3 * p[w3 + j] + d3 * v[w3 + j];
+                }
+            }
         }
         hv[b3] = rb3;
-        INDArray d3a = column(d3);
-        INDArray rd3a = column(rd3);
-        INDArray w3t = w3.transpose();
-        put(hv, net + ".w3", ra2.transpose().mmul(d3a).addi(a2.transpose().mmul(rd3a)));
-        INDArray d2 = d3a.mmul(w3t).muli(m2);
-        INDArray rd2 = rd3a.mmul(w3t).addi(d3a.mmul(v3.transpose())).muli(m2);
+        INDArray d2 = tensor(d2j, 0, n, h);
+        INDArray rd2 = tensor(rd2j, 0, n, h);
         put(hv, net + ".w2", ra1.transpose().mmul(d2).addi(a1.transpose().mmul(rd2)));
         put(hv, net + ".b2", rd2.sum(0));
         INDArray rd1 = rd2.mmul(w2.transpose()).addi(d2.mmul(v2.transpose())).muli(m1);
@@ -266,11 +278,6 @@ public final class PolicyValueLoss {
             data[i] = (float) p[offset + i];
         }
         return Nd4j.create(data, new int[] {rows, cols}, 'c');
-    }
-
-    /** An n x 1 column of values, in the precision's type. */
-    private INDArray column(double[] values) {
-        return tensor(values, 0, values.length, 1);
     }
 
     /** mean_i (sigmoid(k_i) - t_i (0.5 + 0.3 tau))^2 over the layer gates; adds its weighted gradient. */
