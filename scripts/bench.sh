@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
-# The model's speed figures (docs/performance.md): scripts/bench.sh [repeats]; one core via taskset when present.
+# The model's speed figures (docs/performance.md): scripts/bench.sh [repeats] [JMH options...]; one core via
+# taskset when present. First the whole runs, one line per figure, from each known plain main in the model's
+# test scope that exists (WholeRuns, and the sinusoid's SinusoidSpeed once it is there); then the JMH
+# micro-benchmarks (ModelMicroBench; JMH options such as -f 1 -wi 3 -i 5 or a name pattern after the repeats).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-ensure_built model
-jar=$(ls "$REPO_ROOT"/model/target/metasweep-model-*.jar | head -n 1)
+target="$REPO_ROOT/model/target"
+stamp="$target/bench-built.stamp"
+# package -DskipTests compiles the test scope too, runs JMH's annotation processor and writes test-classpath.txt
+ensure_built model "$stamp"
+touch "$stamp"
+cp="$target/test-classes:$target/classes:$(cat "$target/test-classpath.txt")"
+repeats="${1:-5}"
+[[ $# -gt 0 ]] && shift
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-exec "${pin[@]}" java -cp "$jar:$(cat "$REPO_ROOT/model/target/classpath.txt")" \
-  io.github.metasweep.model.bench.ModelBenchmark "$@"
+for main in io.github.metasweep.model.bench.WholeRuns io.github.metasweep.model.sinusoid.SinusoidSpeed; do
+  if [[ -f "$target/test-classes/${main//.//}.class" ]]; then
+    "${pin[@]}" java -cp "$cp" "$main" "$repeats"
+  fi
+done
+exec "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'

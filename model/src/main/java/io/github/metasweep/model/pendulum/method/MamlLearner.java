@@ -3,22 +3,20 @@ package io.github.metasweep.model.pendulum.method;
 import io.github.metasweep.model.pendulum.env.Episode;
 import io.github.metasweep.model.pendulum.env.PendulumPolicy;
 import io.github.metasweep.model.core.optim.Adam;
-import io.github.metasweep.model.core.optim.GradientClipping;
 import io.github.metasweep.model.pendulum.nn.LossTerms;
 import io.github.metasweep.model.pendulum.nn.NetworkShape;
 import io.github.metasweep.model.pendulum.nn.PolicySnapshot;
 import io.github.metasweep.model.pendulum.nn.PolicyValueLoss;
-import io.github.metasweep.model.core.optim.Precision;
 import io.github.metasweep.model.pendulum.nn.TrainingBatch;
 
 /**
  * MAML on the plain networks (protocol section 6). Each episode: K SGD steps (rate alpha) on the
  * support loss from theta, the query loss at the adapted parameters, and an Adam step on theta with
  * the meta-gradient, clipped. Second order, the meta-gradient is
- * {@code (I - alpha H_0) ... (I - alpha H_{K-1}) g_query}, built backwards with finite-difference
- * Hessian-vector products of the support loss (forward differences that reuse the inner loop's
- * gradients: at the step used, rounding, not truncation, bounds the error, as for central ones);
- * first order, it is {@code g_query}.
+ * {@code (I - alpha H_0) ... (I - alpha H_{K-1}) g_query}, built backwards with exact Hessian-vector
+ * products of the support loss at phi_k ({@link PolicyValueLoss#hessianVector}, the R-operator with the
+ * activation pattern of phi_k held fixed; issue 19: finite differences of the gradient cross ReLU kinks
+ * at float32 step sizes and return spurious curvature); first order, it is {@code g_query}.
  * The acting policy is theta adapted on the previous episode's support rows.
  */
 public final class MamlLearner implements PendulumAgent {
@@ -95,12 +93,12 @@ public final class MamlLearner implements PendulumAgent {
         double[] v = outer.gradient();
         if (secondOrder) {
             for (int k = innerSteps - 1; k >= 0; k--) {
-                double[] hv = hessianVector(path.points[k], path.gradients[k], v, support);
-                if (hv == null) {
-                    return null;
-                }
+                double[] hv = loss.hessianVector(path.points[k], v, support, true);
                 for (int i = 0; i < v.length; i++) {
                     v[i] -= innerLr * hv[i];
+                    if (!Double.isFinite(v[i])) {
+                        return null;
+                    }
                 }
             }
         }
@@ -113,8 +111,8 @@ public final class MamlLearner implements PendulumAgent {
         return path == null ? Double.NaN : loss.evaluate(path.adapted(), query, 0.0, 0.0).total();
     }
 
-    /** phi_0 .. phi_K and the support gradient at phi_0 .. phi_{K-1}. */
-    private record InnerPath(double[][] points, double[][] gradients) {
+    /** phi_0 .. phi_K. */
+    private record InnerPath(double[][] points) {
         double[] adapted() {
             return points[points.length - 1];
         }
@@ -123,7 +121,6 @@ public final class MamlLearner implements PendulumAgent {
     /** phi_0 = theta, phi_{k+1} = phi_k - alpha grad L_s(phi_k); null on a non-finite gradient. */
     private InnerPath innerPath(double[] theta, TrainingBatch support, boolean withValue) {
         double[][] path = new double[innerSteps + 1][];
-        double[][] gradients = new double[innerSteps][];
         path[0] = theta.clone();
         for (int k = 0; k < innerSteps; k++) {
             LossTerms t = loss.evaluate(path[k], support, 0.0, 0.0, withValue);
@@ -131,7 +128,6 @@ public final class MamlLearner implements PendulumAgent {
                 return null;
             }
             double[] g = t.gradient();
-            gradients[k] = g;
             double[] next = path[k].clone();
             for (int i = 0; i < next.length; i++) {
                 next[i] -= innerLr * g[i];
@@ -139,33 +135,7 @@ public final class MamlLearner implements PendulumAgent {
             settings.precision().roundAll(next);
             path[k + 1] = next;
         }
-        return new InnerPath(path, gradients);
-    }
-
-    /**
-     * H(phi) v of the support loss, (grad(phi + r v) - grad(phi)) / r, with {@code gradAtPhi} known and
-     * the step r = 2 sqrt(machine eps) (1 + |phi|) / |v| that balances truncation and rounding.
-     */
-    private double[] hessianVector(double[] phi, double[] gradAtPhi, double[] v, TrainingBatch support) {
-        double vNorm = GradientClipping.norm(v);
-        if (vNorm == 0.0) {
-            return new double[v.length];
-        }
-        double eps = settings.precision() == Precision.FLOAT32 ? Math.ulp(1.0f) : Math.ulp(1.0);
-        double r = 2.0 * Math.sqrt(eps) * (1.0 + GradientClipping.norm(phi)) / vNorm;
-        double[] plus = phi.clone();
-        for (int i = 0; i < phi.length; i++) {
-            plus[i] += r * v[i];
-        }
-        LossTerms gp = loss.evaluate(plus, support, 0.0, 0.0);
-        if (!gp.finite()) {
-            return null;
-        }
-        double[] hv = new double[v.length];
-        for (int i = 0; i < hv.length; i++) {
-            hv[i] = (gp.gradient()[i] - gradAtPhi[i]) / r;
-        }
-        return hv;
+        return new InnerPath(path);
     }
 
     /** A copy of theta (the meta-parameters). */
