@@ -33,10 +33,22 @@ class ResultStoreTest {
             ResultStore store = ResultStore.open(out, new Configuration());
             assertTrue(store.writeResult("run-a", "{\"first\":1}"));
             assertFalse(store.writeResult("run-a", "{\"second\":2}"));
-            assertEquals("{\"first\":1}\n", store.readResult("run-a"));
+            assertEquals("{\"first\":1}", SealedResult.open(store.readResult("run-a")), "stored sealed, opens whole");
             assertEquals(Set.of("run-a"), store.resultIds());
         }
         assertEquals(List.of("run-a.json"), names(dir.resolve("plain").resolve("runs")), "no temporary file is left");
+    }
+
+    @Test
+    void aSealedResultOpensOnlyWhenWholeAndUnedited() {
+        String sealed = SealedResult.seal("{\"id\":\"a\",\"x\":1.5}");
+        assertEquals("{\"id\":\"a\",\"x\":1.5}", SealedResult.open(sealed));
+        assertEquals(SealedResult.sha256("{\"id\":\"a\",\"x\":1.5}"),
+                sealed.substring(sealed.indexOf("sha256\":\"") + 9, sealed.length() - 2), "the checksum of the body");
+        for (String bad : List.of("", sealed.substring(0, 20), sealed.replace("1.5", "1.6"), "{\"id\":\"a\"}")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> SealedResult.open(bad),
+                    bad);
+        }
     }
 
     @Test
