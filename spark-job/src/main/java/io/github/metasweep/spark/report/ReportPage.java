@@ -207,27 +207,19 @@ public final class ReportPage {
             md.append("### ").append(m.name()).append(" (").append(m.direction().label()).append(")\n\n")
                     .append("| baseline | configuration | n (excluded) | mean [CI] | median | P(>0) | p |\n")
                     .append("|---|---|---|---|---:|---:|---:|\n");
-            for (String baseline : spec.baselines()) {
-                for (Config b : configs) {
-                    if (!b.method().equals(baseline)) {
-                        continue;
-                    }
-                    for (Config c : configs) {
-                        if (c == b || !c.matches(b)) {
-                            continue;
-                        }
-                        RunsByConfig.Paired p = runs.pair(c, m.name(), b, m.name(), m);
-                        double[] x = p.improvement();
-                        long positive = java.util.Arrays.stream(x).filter(v -> v > 0).count();
-                        WilcoxonSignedRank w = WilcoxonSignedRank.test(x);
-                        md.append("| ").append(b.display()).append(" | ").append(c.display()).append(" | ").append(p.n())
-                                .append(" (").append(p.excluded()).append(") | ").append(meanCi(x)).append(" | ")
-                                .append(num(Summary.of(x).median())).append(" | ")
-                                .append(x.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) positive / x.length))
-                                .append(" | ").append(Double.isNaN(w.p()) ? "-" : String.format(Locale.ROOT, "%.3g", w.p()))
-                                .append(" |\n");
-                    }
-                }
+            for (Comparison pair : Comparison.of(spec, configs)) {
+                Config b = pair.baseline();
+                Config c = pair.config();
+                RunsByConfig.Paired p = runs.pair(c, m.name(), b, m.name(), m);
+                double[] x = p.improvement();
+                long positive = java.util.Arrays.stream(x).filter(v -> v > 0).count();
+                WilcoxonSignedRank w = WilcoxonSignedRank.test(x);
+                md.append("| ").append(b.display()).append(" | ").append(c.display()).append(" | ").append(p.n())
+                        .append(" (").append(p.excluded()).append(") | ").append(meanCi(x)).append(" | ")
+                        .append(num(Summary.of(x).median())).append(" | ")
+                        .append(x.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) positive / x.length))
+                        .append(" | ").append(Double.isNaN(w.p()) ? "-" : String.format(Locale.ROOT, "%.3g", w.p()))
+                        .append(" |\n");
             }
             md.append('\n');
         }

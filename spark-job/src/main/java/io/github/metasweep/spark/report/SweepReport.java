@@ -350,29 +350,21 @@ public final class SweepReport {
                 TableColumn.number("ci_low"), TableColumn.number("ci_high"), TableColumn.probability("p_positive"),
                 TableColumn.probability("wilcoxon_p"), TableColumn.text("wilcoxon"));
         List<List<Object>> rows = new ArrayList<>();
-        for (String baseline : spec.baselines()) {
-            for (Config b : configs) {
-                if (!b.method().equals(baseline)) {
-                    continue;
-                }
-                for (Config c : configs) {
-                    if (c == b || !c.matches(b)) {
-                        continue;
-                    }
-                    for (MetricDef m : benchmark.metrics()) {
-                        RunsByConfig.Paired p = runs.pair(c, m.name(), b, m.name(), m);
-                        double[] x = p.improvement();
-                        Summary s = Summary.of(x);
-                        BootstrapInterval ci = BootstrapInterval.ofMean(x);
-                        WilcoxonSignedRank w = WilcoxonSignedRank.test(x);
-                        long positive = java.util.Arrays.stream(x).filter(v -> v > 0).count();
-                        rows.add(new ArrayList<>(List.of(b.display(), c.method(), c.variant(), c.label(), m.name(),
-                                m.direction().label(), x.length, p.excluded(), s.mean(), s.sd(), s.sd0(), s.median(),
-                                s.min(), s.max(), ci.low(), ci.high(),
-                                x.length == 0 ? Double.NaN : (double) positive / x.length, w.p(),
-                                w.n() == 0 ? "" : w.exact() ? "exact" : "normal")));
-                    }
-                }
+        for (Comparison pair : Comparison.of(spec, configs)) {
+            Config b = pair.baseline();
+            Config c = pair.config();
+            for (MetricDef m : benchmark.metrics()) {
+                RunsByConfig.Paired p = runs.pair(c, m.name(), b, m.name(), m);
+                double[] x = p.improvement();
+                Summary s = Summary.of(x);
+                BootstrapInterval ci = BootstrapInterval.ofMean(x);
+                WilcoxonSignedRank w = WilcoxonSignedRank.test(x);
+                long positive = java.util.Arrays.stream(x).filter(v -> v > 0).count();
+                rows.add(new ArrayList<>(List.of(b.display(), c.method(), c.variant(), c.label(), m.name(),
+                        m.direction().label(), x.length, p.excluded(), s.mean(), s.sd(), s.sd0(), s.median(),
+                        s.min(), s.max(), ci.low(), ci.high(),
+                        x.length == 0 ? Double.NaN : (double) positive / x.length, w.p(),
+                        w.n() == 0 ? "" : w.exact() ? "exact" : "normal")));
             }
         }
         return new Table("Paired improvement over each baseline, per seed, in % (positive = better): "

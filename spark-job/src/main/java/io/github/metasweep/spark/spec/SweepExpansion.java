@@ -29,13 +29,8 @@ public final class SweepExpansion {
         Set<String> swept = spec.sweptKeys();
         List<Configuration> configurations = new ArrayList<>();
         for (String method : spec.methods()) {
-            Set<String> accepted = new LinkedHashSet<>();
-            for (ParamDef d : benchmark.params(method)) {
-                accepted.add(d.name());
-            }
             for (String variant : spec.variants().get(method)) {
-                Set<String> usable = new LinkedHashSet<>(accepted);
-                usable.removeAll(benchmark.variantOverrides(method, variant).keySet());
+                Set<String> usable = usable(benchmark, method, variant);
                 Set<Map<String, Object>> seen = new LinkedHashSet<>();
                 for (Map<String, Object> point : points) {
                     for (Map<String, Object> draw : draws) {
@@ -78,13 +73,8 @@ public final class SweepExpansion {
         Benchmark benchmark = Benchmarks.get(spec.benchmark());
         long configurations = 0;
         for (String method : spec.methods()) {
-            Set<String> accepted = new LinkedHashSet<>();
-            for (ParamDef d : benchmark.params(method)) {
-                accepted.add(d.name());
-            }
             for (String variant : spec.variants().get(method)) {
-                Set<String> usable = new LinkedHashSet<>(accepted);
-                usable.removeAll(benchmark.variantOverrides(method, variant).keySet());
+                Set<String> usable = usable(benchmark, method, variant);
                 long points = 1;
                 for (Map.Entry<String, List<Object>> e : spec.grid().entrySet()) {
                     if (usable.contains(e.getKey())) {
@@ -98,6 +88,16 @@ public final class SweepExpansion {
             }
         }
         return Math.multiplyExact(configurations, (long) spec.seeds().size());
+    }
+
+    /** The hyper-parameters a method takes that its variant does not fix. */
+    private static Set<String> usable(Benchmark benchmark, String method, String variant) {
+        Set<String> usable = new LinkedHashSet<>();
+        for (ParamDef d : benchmark.params(method)) {
+            usable.add(d.name());
+        }
+        usable.removeAll(benchmark.variantOverrides(method, variant).keySet());
+        return usable;
     }
 
     private static void putUsable(Map<String, Object> into, Map<String, Object> values, Set<String> usable) {

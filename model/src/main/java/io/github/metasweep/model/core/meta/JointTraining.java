@@ -38,15 +38,8 @@ public final class JointTraining implements MetaLearner {
             }
         }
         double inv = 0.5 / count;
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] *= inv;
-        }
         loss *= inv;
-        if (!Double.isFinite(loss) || !InnerSgd.finite(grad)) {
-            finite = false;
-            return loss;
-        }
-        adam.step(theta, grad);
+        finite &= AveragedAdamStep.apply(adam, theta, grad, inv, loss);
         return loss;
     }
 

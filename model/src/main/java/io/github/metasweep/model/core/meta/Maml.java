@@ -41,15 +41,8 @@ public final class Maml implements MetaLearner {
             loss += metaGradient.accumulate(tasks[t], theta, innerRates, steps, secondOrder, grad, null);
         }
         double inv = 1.0 / count;
-        for (int i = 0; i < grad.length; i++) {
-            grad[i] *= inv;
-        }
         loss *= inv;
-        if (!Double.isFinite(loss) || !InnerSgd.finite(grad)) {
-            finite = false;
-            return loss;
-        }
-        adam.step(theta, grad);
+        finite &= AveragedAdamStep.apply(adam, theta, grad, inv, loss);
         return loss;
     }
 
