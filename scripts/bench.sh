@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The model's speed figures (docs/performance.md): scripts/bench.sh [repeats] [JMH options...]; one core via
-# taskset when present. First the whole runs, one line per figure, from each known plain main in the model's
-# test scope that exists (WholeRuns, and the sinusoid's SinusoidSpeed once it is there); then the JMH
+# taskset when present. First the whole runs, one line per figure, from the plain mains in the model's test
+# scope (WholeRuns for the pendulum, SinusoidSpeed for the sinusoid family); then the JMH
 # micro-benchmarks (ModelMicroBench; JMH options such as -f 1 -wi 3 -i 5 or a name pattern after the repeats).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -15,9 +15,7 @@ repeats="${1:-5}"
 [[ $# -gt 0 ]] && shift
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-for main in io.github.metasweep.model.bench.WholeRuns io.github.metasweep.model.sinusoid.SinusoidSpeed; do
-  if [[ -f "$target/test-classes/${main//.//}.class" ]]; then
-    "${pin[@]}" java -cp "$cp" "$main" "$repeats"
-  fi
-done
+"${pin[@]}" java -cp "$cp" io.github.metasweep.model.bench.WholeRuns "$repeats"
+# the sinusoid's whole protocols (maml, fomaml, reptile at 70,000 meta-iterations): a few minutes
+"${pin[@]}" java -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
 exec "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'
