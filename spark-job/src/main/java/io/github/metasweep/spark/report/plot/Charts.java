@@ -3,66 +3,116 @@ package io.github.metasweep.spark.report.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Stroke;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.jfree.chart.ChartUtils;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
 
-/** What every report chart shares: size, background, palette, legend placement and PNG output (headless). */
+/** What the charts share: size, fonts, colours, and headless PNG output through JFreeChart. */
 final class Charts {
-    static final int WIDTH = 1000;
-    static final int HEIGHT = 600;
-    /** A palette that stays apart in print and for common colour blindness (Okabe-Ito, then darker tones). */
-    static final Color[] PALETTE = {
-        new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0), new Color(240, 228, 66),
-        new Color(90, 90, 160), new Color(150, 60, 60), new Color(60, 120, 60), new Color(120, 120, 120)};
-    static final Color GRID = new Color(225, 225, 225);
-    static final Color REFERENCE = new Color(200, 0, 0); // reference lines and markers stand apart from the grey axes
-
     static {
+        // No display on a Spark driver or CI; AWT must not look for one.
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
     }
 
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 600;
+
+    /** Matplotlib's tab10 minus its grey, which the axes and reference lines use. */
+    static final Color[] PALETTE = {
+        new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22), new Color(0x17becf),
+    };
+
+    /** Markers and reference lines: dark grey, unlike the axes (grey), the grid (light grey) and the palette. */
+    static final Color REFERENCE = new Color(0x333333);
+    static final Stroke LINE = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    static final Stroke DASHED = new BasicStroke(2.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {8f, 5f}, 0f);
+
     private Charts() {
     }
 
-    static Color colour(int i) {
-        return PALETTE[i % PALETTE.length];
+    /** Called first by every chart: loading this class has set java.awt.headless unless the JVM was told otherwise. */
+    static void headless() {
     }
 
-    /** White background, light grid, legend below; the series' own paints and strokes are left as set. */
-    static void write(OutputStream out, JFreeChart chart) throws IOException {
-        chart.setBackgroundPaint(Color.WHITE);
-        org.jfree.chart.plot.Plot plot = chart.getPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        if (plot instanceof org.jfree.chart.plot.XYPlot p) {
-            p.setDomainGridlinePaint(GRID);
-            p.setRangeGridlinePaint(GRID);
-        } else if (plot instanceof org.jfree.chart.plot.CategoryPlot p) {
-            p.setRangeGridlinePaint(GRID);
-        }
-        LegendTitle legend = chart.getLegend();
-        if (legend != null) {
-            legend.setPosition(RectangleEdge.BOTTOM);
-        }
+    static Color colour(int k) {
+        return PALETTE[Math.floorMod(k, PALETTE.length)];
+    }
+
+    static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+
+    /** Readable fonts (DejaVu Sans or whatever SansSerif maps to), white plot, light grid, no shadows. */
+    static void style(JFreeChart chart) {
+        StandardChartTheme theme = new StandardChartTheme("metasweep", false);
+        theme.setExtraLargeFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+        theme.setLargeFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+        theme.setRegularFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        theme.setSmallFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        theme.setChartBackgroundPaint(Color.WHITE);
+        theme.setLegendBackgroundPaint(Color.WHITE);
+        theme.setPlotBackgroundPaint(Color.WHITE);
+        theme.setPlotOutlinePaint(Color.GRAY);
+        theme.setDomainGridlinePaint(new Color(0xDDDDDD));
+        theme.setRangeGridlinePaint(new Color(0xDDDDDD));
+        theme.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        theme.apply(chart);
         chart.setAntiAlias(true);
-        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+        chart.setTextAntiAlias(true);
     }
 
-    /** A dashed line at {@code value} with a label, for markers and reference lines. */
-    static ValueMarker dashed(double value, String label) {
-        ValueMarker m = new ValueMarker(value, REFERENCE, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        if (label != null) {
-            m.setLabel(label);
-            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    /** Widens an axis's (auto) range to show v too, e.g. a marker outside the data. */
+    static void include(ValueAxis axis, double v) {
+        if (!Double.isFinite(v)) {
+            return;
         }
-        return m;
+        axis.configure();
+        Range r = axis.getRange();
+        if (v >= r.getLowerBound() && v <= r.getUpperBound()) {
+            return;
+        }
+        double lo = Math.min(r.getLowerBound(), v);
+        double hi = Math.max(r.getUpperBound(), v);
+        double margin = 0.05 * (hi - lo);
+        axis.setRange(v < r.getLowerBound() ? lo - margin : lo, v > r.getUpperBound() ? hi + margin : hi);
+    }
+
+    /** A legend key no other series has (JFreeChart's datasets need distinct keys). */
+    static String uniqueKey(String label, Set<String> used) {
+        String base = label == null ? "" : label;
+        String key = base;
+        for (int n = 2; !used.add(key); n++) {
+            key = base + " (" + n + ")";
+        }
+        return key;
+    }
+
+    static Set<String> keys() {
+        return new HashSet<>();
+    }
+
+    static double at(double[] a, int i) {
+        return a != null && i < a.length ? a[i] : Double.NaN;
+    }
+
+    /** Renders the chart at 1000x600 (opaque RGB) and writes it as PNG; the stream is left open. */
+    static void writePng(JFreeChart chart, OutputStream out) throws IOException {
+        BufferedImage img = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
+        if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer");
+        }
     }
 }

@@ -2,137 +2,281 @@ package io.github.metasweep.spark.report.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.junit.jupiter.api.Test;
 
-/** The charts are decoded and looked at: size, content, where a series lands, determinism, odd inputs. */
 class PlotTest {
-    private static final int SERIES = Charts.colour(0).getRGB() & 0xffffff;
+    /** Well inside the plot area of every chart: clear of the title, axes, tick labels and legend. */
+    private static final int LEFT = 150;
+    private static final int RIGHT = 900;
+    private static final int TOP = 80;
+    private static final int BOTTOM = 460;
 
-    private interface Draw {
-        void to(ByteArrayOutputStream out) throws IOException;
+    private interface Drawing {
+        void draw(OutputStream out) throws IOException;
     }
 
-    private static byte[] png(Draw d) throws IOException {
+    private static byte[] png(Drawing d) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        d.to(out);
+        d.draw(out);
         return out.toByteArray();
     }
 
     private static BufferedImage image(byte[] png) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertNotNull(img, "not a PNG ImageIO can read");
+        assertEquals(1000, img.getWidth());
+        assertEquals(600, img.getHeight());
+        return img;
     }
 
-    /** The mean row (top = 0) of the pixels drawn exactly in the first series' colour. */
-    private static double rowOfSeriesColour(BufferedImage img) {
-        long sum = 0;
-        long n = 0;
+    private static BufferedImage image(Drawing d) throws IOException {
+        return image(png(d));
+    }
+
+    private static boolean near(int rgb, Color c, int tolerance) {
+        return Math.abs(((rgb >> 16) & 255) - c.getRed()) <= tolerance
+                && Math.abs(((rgb >> 8) & 255) - c.getGreen()) <= tolerance
+                && Math.abs((rgb & 255) - c.getBlue()) <= tolerance;
+    }
+
+    private static int distinctColoursInPlotArea(BufferedImage img) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = TOP; y < BOTTOM; y++) {
+            for (int x = LEFT; x < RIGHT; x++) {
+                colours.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return colours.size();
+    }
+
+    /** Rows in which at least minCount pixels, spread over at least minSpan columns, have (about) colour c. */
+    private static List<Integer> rowsOf(BufferedImage img, Color c, int minCount, int minSpan) {
+        List<Integer> rows = new ArrayList<>();
         for (int y = 0; y < img.getHeight(); y++) {
+            int count = 0;
+            int first = -1;
+            int last = -1;
             for (int x = 0; x < img.getWidth(); x++) {
-                if (near(img.getRGB(x, y), SERIES)) {
-                    sum += y;
-                    n++;
+                if (near(img.getRGB(x, y), c, 30)) {
+                    count++;
+                    first = first < 0 ? x : first;
+                    last = x;
                 }
             }
-        }
-        assertTrue(n > 100, "the series is drawn (" + n + " pixels)");
-        return (double) sum / n;
-    }
-
-    /** Within 40 per channel: anti-aliasing blends a line's edge pixels with the background. */
-    private static boolean near(int argb, int rgb) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs((argb >> shift & 0xff) - (rgb >> shift & 0xff)) > 40) {
-                return false;
+            if (count >= minCount && last - first >= minSpan) {
+                rows.add(y);
             }
         }
-        return true;
+        return rows;
     }
 
-    private static Band line(String label, double level) {
-        double[] x = {1, 2, 3, 4, 5};
-        double[] y = {level, level, level, level, level};
-        return new Band(label, x, y, y, y);
-    }
-
-    @Test
-    void aBandChartIsAPngOfTheStatedSizeWithTheSeriesWhereItsValuesSay() throws IOException {
-        Band anchor = line("anchor", 0); // the same axes for both: a second series from 0 to 3
-        anchor = new Band("anchor", anchor.x(), new double[] {0, 3, 0, 3, 0}, new double[] {0, 3, 0, 3, 0},
-                new double[] {0, 3, 0, 3, 0});
-        List<Band> low = List.of(line("at 1", 1), anchor);
-        List<Band> high = List.of(line("at 2", 2), anchor);
-        BufferedImage a = image(png(o -> BandChart.write(o, "t", "x", "y", low, List.of(new Marker(2.5, "m")))));
-        BufferedImage b = image(png(o -> BandChart.write(o, "t", "x", "y", high, List.of())));
-        assertEquals(Charts.WIDTH, a.getWidth());
-        assertEquals(Charts.HEIGHT, a.getHeight());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < a.getHeight(); y += 3) {
-            for (int x = 0; x < a.getWidth(); x += 3) {
-                colours.add(a.getRGB(x, y));
+    private static List<Integer> columnsOf(BufferedImage img, Color c, int minCount) {
+        List<Integer> columns = new ArrayList<>();
+        for (int x = 0; x < img.getWidth(); x++) {
+            int count = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                count += near(img.getRGB(x, y), c, 30) ? 1 : 0;
+            }
+            if (count >= minCount) {
+                columns.add(x);
             }
         }
-        assertTrue(colours.size() > 20, "not blank: " + colours.size() + " colours");
-        assertTrue(rowOfSeriesColour(b) < rowOfSeriesColour(a) - 20, "the line at 2 is drawn above the line at 1");
+        return columns;
     }
 
-    @Test
-    void theSameInputGivesTheSameBytes() throws IOException {
-        List<Band> bands = List.of(new Band("a", new double[] {1, 2, 3}, new double[] {1, 2, 1},
-                new double[] {0.5, 1.5, 0.5}, new double[] {1.5, 2.5, 1.5}));
-        assertArrayEquals(png(o -> BandChart.write(o, "t", "x", "y", bands, List.of())),
-                png(o -> BandChart.write(o, "t", "x", "y", bands, List.of())));
-        List<double[]> values = List.of(new double[] {1, 2, 3, 10}, new double[] {-1, 0, 1});
-        assertArrayEquals(png(o -> BoxPlot.write(o, "t", "y", List.of("a", "b"), values, 0)),
-                png(o -> BoxPlot.write(o, "t", "y", List.of("a", "b"), values, 0)));
+    private static double mean(List<Integer> v) {
+        return v.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
     }
 
-    @Test
-    void aBoxPlotDrawsItsDashedReferenceLine() throws IOException {
-        List<double[]> values = List.of(new double[] {5, 6, 7, 8}, new double[] {-5, -6, -4});
-        BufferedImage with = image(png(o -> BoxPlot.write(o, "t", "y", List.of("a", "b"), values, 0.0)));
-        BufferedImage without = image(png(o -> BoxPlot.write(o, "t", "y", List.of("a", "b"), values, Double.NaN)));
-        int reference = Charts.REFERENCE.getRGB() & 0xffffff;
-        assertTrue(widestRun(with, reference) > Charts.WIDTH / 4, "a long dashed row of the reference colour: "
-                + widestRun(with, reference));
-        assertTrue(widestRun(without, reference) < Charts.WIDTH / 4, "none without a reference: "
-                + widestRun(without, reference));
+    private static double[] constant(int n, double value) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, value);
+        return v;
     }
 
-    /** Pixels of {@code rgb} on the row that has most of them. */
-    private static int widestRun(BufferedImage img, int rgb) {
-        int best = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            int n = 0;
-            for (int x = 0; x < img.getWidth(); x++) {
-                n += near(img.getRGB(x, y), rgb) ? 1 : 0;
-            }
-            best = Math.max(best, n);
+    private static final double[] X = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+
+    /** A flat line at y (no band), and a second series from 0 to 3 that fixes the y range whatever y is. */
+    private static Drawing flatLine(double y) {
+        List<Band> bands = List.of(
+                new Band("line", X, constant(X.length, y), constant(X.length, y), constant(X.length, y)),
+                new Band("frame", new double[] {0, 10}, new double[] {0, 3}, new double[] {0, 3}, new double[] {0, 3}));
+        return out -> BandChart.write(out, "Flat line", "x", "y", bands, List.of());
+    }
+
+    private static Drawing curves() {
+        double[] mean = new double[X.length];
+        double[] low = new double[X.length];
+        double[] high = new double[X.length];
+        for (int i = 0; i < X.length; i++) {
+            mean[i] = -4000 + 150 * i;
+            low[i] = mean[i] - 400;
+            high[i] = mean[i] + 400;
         }
-        return best;
+        List<Band> bands = List.of(new Band("nb-pro (n=5)", X, mean, low, high),
+                new Band("maml (n=5)", X, constant(X.length, -3500), constant(X.length, -3700), constant(X.length, -3300)));
+        return out -> BandChart.write(out, "Episode return, mean \u00b1 sd over seeds", "episode", "episode return",
+                bands, List.of(new Marker(5.5, "transfer starts")));
+    }
+
+    private static Drawing boxes(double reference) {
+        return out -> BoxPlot.write(out, "Per-seed improvement", "improvement (%)", List.of("nb", "nb-pro", "full"),
+                List.of(new double[] {0, 1.5, 4, 6, 10}, new double[] {2, 3, 5, 5.5, 7, 9}, new double[] {1, 2, 2.5, 8}),
+                reference);
+    }
+
+    private static Drawing overlay() {
+        double[] xs = new double[101];
+        double[] ys = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            xs[i] = -5 + 0.1 * i;
+            ys[i] = 3 * Math.sin(xs[i] + 0.5);
+        }
+        List<OverlaySeries> series = List.of(new OverlaySeries("true curve", xs, ys, false),
+                // level, so that drawn as a line it would make a long row of its colour
+                new OverlaySeries("support", new double[] {-4, -1, 2, 4}, constant(4, -2.0), true),
+                new OverlaySeries("fit", xs, constant(xs.length, 1.0), false));
+        return out -> OverlayChart.write(out, "Task 3", "x", "y", series);
     }
 
     @Test
-    void emptyAndNotANumberInputsDrawWithoutThrowing() throws IOException {
+    void bandChartIs1000x600WithLinesAndShadedBands() throws Exception {
+        BufferedImage img = image(curves());
+        assertTrue(distinctColoursInPlotArea(img) > 50, "plot area looks blank: " + distinctColoursInPlotArea(img));
+        // the first band: 20% of the first colour over white
+        Color c = Charts.colour(0);
+        Color band = new Color(255 - (255 - c.getRed()) / 5, 255 - (255 - c.getGreen()) / 5, 255 - (255 - c.getBlue()) / 5);
+        int banded = 0;
+        for (int y = TOP; y < BOTTOM; y++) {
+            for (int x = LEFT; x < RIGHT; x++) {
+                banded += near(img.getRGB(x, y), band, 6) ? 1 : 0;
+            }
+        }
+        assertTrue(banded > 5000, "the translucent band: " + banded);
+    }
+
+    @Test
+    void bandChartDrawsTheLineAtItsValue() throws Exception {
+        Color line = Charts.colour(0);
+        List<Integer> at1 = rowsOf(image(flatLine(1)), line, 300, 500);
+        List<Integer> at2 = rowsOf(image(flatLine(2)), line, 300, 500);
+        assertFalse(at1.isEmpty(), "no horizontal line in the series colour for y=1");
+        assertFalse(at2.isEmpty(), "no horizontal line in the series colour for y=2");
+        assertTrue(at1.size() <= 4 && at2.size() <= 4, "the lines are thin: " + at1 + " " + at2);
+        // y grows upwards: the line at 1 is lower on the image, by about a third of the plot's height
+        double shift = mean(at1) - mean(at2);
+        assertTrue(shift > 80 && shift < 200, "rows " + at1 + " (y=1) against " + at2 + " (y=2)");
+    }
+
+    @Test
+    void bandChartDrawsMarkersAsVerticalLines() throws Exception {
+        List<Integer> withMarker = columnsOf(image(curves()), Charts.REFERENCE, 150);
+        assertFalse(withMarker.isEmpty(), "no vertical marker line");
+        assertTrue(withMarker.size() <= 4, "a thin line: " + withMarker);
+        // x = 5.5 on an axis from about 0 to 10: a little right of the middle of the plot
+        assertTrue(mean(withMarker) > 450 && mean(withMarker) < 700, "marker at columns " + withMarker);
+        List<Integer> none = columnsOf(image(flatLine(1)), Charts.REFERENCE, 150);
+        assertTrue(none.isEmpty(), "no marker was asked for: " + none);
+    }
+
+    @Test
+    void boxPlotDrawsTheReferenceLineAtItsHeight() throws Exception {
+        BufferedImage at2 = image(boxes(2));
+        assertTrue(distinctColoursInPlotArea(at2) > 50, "plot area looks blank: " + distinctColoursInPlotArea(at2));
+        // dashed: about 60% of the pixels of a row spanning the plot
+        List<Integer> low = rowsOf(at2, Charts.REFERENCE, 300, 600);
+        List<Integer> high = rowsOf(image(boxes(8)), Charts.REFERENCE, 300, 600);
+        List<Integer> none = rowsOf(image(boxes(Double.NaN)), Charts.REFERENCE, 300, 600);
+        assertTrue(none.isEmpty(), "a reference line though none was asked for: " + none);
+        assertFalse(low.isEmpty(), "no reference line at y=2");
+        assertFalse(high.isEmpty(), "no reference line at y=8");
+        double shift = mean(low) - mean(high);
+        assertTrue(shift > 150, "rows " + low + " (y=2) against " + high + " (y=8)");
+    }
+
+    @Test
+    void boxPlotReferenceOutsideTheDataWidensTheAxis() throws Exception {
+        assertFalse(rowsOf(image(boxes(-50)), Charts.REFERENCE, 300, 600).isEmpty(), "reference line off the axis");
+    }
+
+    @Test
+    void boxPlotQuartilesInterpolateLikeNumpyAndWhiskersStopAt1Point5Iqr() {
+        assertEquals(2.5, BoxPlot.quantile(new double[] {1, 2, 3, 4}, 0.5), 0.0);
+        assertEquals(1.75, BoxPlot.quantile(new double[] {1, 2, 3, 4}, 0.25), 0.0);
+        BoxAndWhiskerItem item = BoxPlot.item(new double[] {100, 2, 1, 4, 3});
+        assertEquals(2.0, item.getQ1().doubleValue(), 0.0);
+        assertEquals(4.0, item.getQ3().doubleValue(), 0.0);
+        assertEquals(3.0, item.getMedian().doubleValue(), 0.0);
+        assertEquals(1.0, item.getMinRegularValue().doubleValue(), 0.0);
+        assertEquals(4.0, item.getMaxRegularValue().doubleValue(), 0.0, "100 is beyond q3 + 1.5 IQR = 7");
+        assertEquals(100.0, item.getMaxOutlier().doubleValue(), 0.0, "the axis still reaches every point");
+    }
+
+    @Test
+    void overlayChartDrawsLinesAsLinesAndPointsAsPoints() throws Exception {
+        BufferedImage img = image(overlay());
+        assertTrue(distinctColoursInPlotArea(img) > 50, "plot area looks blank: " + distinctColoursInPlotArea(img));
+        // the fit (third series) is a flat line; the support (second) only points: some pixels, no line
+        assertFalse(rowsOf(img, Charts.colour(2), 300, 500).isEmpty(), "the fit's line");
+        int supportPixels = 0;
+        for (int y = TOP; y < BOTTOM; y++) {
+            for (int x = LEFT; x < RIGHT; x++) {
+                supportPixels += near(img.getRGB(x, y), Charts.colour(1), 30) ? 1 : 0;
+            }
+        }
+        assertTrue(supportPixels > 4 * 20, "the support points: " + supportPixels);
+        assertTrue(rowsOf(img, Charts.colour(1), 100, 300).isEmpty(), "points drawn as a line");
+    }
+
+    @Test
+    void identicalInputsGiveByteIdenticalPngs() throws Exception {
+        for (Drawing d : List.of(curves(), boxes(0), overlay())) {
+            assertArrayEquals(png(d), png(d));
+        }
+        assertFalse(java.util.Arrays.equals(png(flatLine(1)), png(flatLine(2))), "different inputs, same PNG");
+    }
+
+    @Test
+    void nanAndEmptyInputsDrawWithoutThrowing() throws Exception {
         double nan = Double.NaN;
-        assertEquals(Charts.WIDTH, image(png(o -> BandChart.write(o, "t", "x", "y", List.of(), List.of()))).getWidth());
-        image(png(o -> BandChart.write(o, "t", "x", "y", List.of(new Band("n", new double[] {1, 2},
-                new double[] {nan, 1}, new double[] {nan, 1}, new double[] {nan, 1})), List.of())));
-        image(png(o -> BoxPlot.write(o, "t", "y", List.of("empty", "nan"), List.of(new double[0],
-                new double[] {nan, 1}), nan)));
-        image(png(o -> OverlayChart.write(o, "t", "x", "y", List.of())));
-        BufferedImage overlay = image(png(o -> OverlayChart.write(o, "t", "x", "y", List.of(
-                new OverlaySeries("true", new double[] {0, 1, 2}, new double[] {0, 1, 0}, false),
-                new OverlaySeries("support", new double[] {0.5, 1.5}, new double[] {nan, 0.5}, true)))));
-        rowOfSeriesColour(overlay);
+        double[] xs = {0, 1, nan, 3, 4};
+        double[] ys = {1, nan, 2, 3, Double.POSITIVE_INFINITY};
+        // empty charts
+        int emptyColours = distinctColoursInPlotArea(image(out -> BandChart.write(out, "", "", "", List.of(), List.of())));
+        assertTrue(emptyColours < 20, "an empty chart has only its grid inside its plot area: " + emptyColours);
+        image(out -> BoxPlot.write(out, "", "", List.of(), List.of(), Double.NaN));
+        image(out -> BoxPlot.write(out, "", "", List.of(), List.of(), 0));
+        image(out -> OverlayChart.write(out, "", "", "", List.of()));
+        // empty and all-NaN series, NaN points, NaN or missing band edges, NaN marker
+        image(out -> BandChart.write(out, "t", "x", "y", List.of(
+                new Band("empty", new double[0], new double[0], new double[0], new double[0]),
+                new Band("nan", new double[] {nan, nan}, new double[] {nan, nan}, new double[] {nan, nan}, new double[] {nan, nan}),
+                new Band("holes", xs, ys, new double[] {0, 0, nan, nan, 1}, new double[] {2, nan, 3, 4, 5}),
+                new Band("no band", xs, ys, null, null)),
+                List.of(new Marker(nan, "nowhere"), new Marker(2, null))));
+        image(out -> BandChart.write(out, "t", "x", "y", List.of(), List.of(new Marker(7, "alone"))));
+        image(out -> BoxPlot.write(out, "t", "y", List.of("empty", "nan", "one", "some"),
+                List.of(new double[0], new double[] {nan, nan}, new double[] {3}, new double[] {1, nan, 2, Double.NEGATIVE_INFINITY}),
+                nan));
+        image(out -> OverlayChart.write(out, "t", "x", "y", List.of(
+                new OverlaySeries("empty", new double[0], new double[0], false),
+                new OverlaySeries("holes", xs, ys, false),
+                new OverlaySeries("holes", xs, ys, true))));
     }
 }
