@@ -130,10 +130,21 @@ public final class ResultStore {
         write(new Path(dir, id + ".reason.txt"), (reason + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether the folder is missing or has nothing in it (a file in its place is for the writability check). */
+    /**
+     * Whether the folder is missing or holds nothing but a sweep's own hidden files (a lease or write probe of a
+     * sweep that is creating it); a file in its place is left to the writability check.
+     */
     public boolean emptyOrMissing() throws IOException {
         try {
-            return !fs.getFileStatus(root).isDirectory() || fs.listStatus(root).length == 0;
+            if (!fs.getFileStatus(root).isDirectory()) {
+                return true;
+            }
+            for (FileStatus s : fs.listStatus(root)) {
+                if (!s.getPath().getName().startsWith(".metasweep-")) {
+                    return false;
+                }
+            }
+            return true;
         } catch (FileNotFoundException e) {
             return true;
         }

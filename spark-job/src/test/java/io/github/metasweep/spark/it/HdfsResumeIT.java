@@ -102,7 +102,7 @@ class HdfsResumeIT {
         TestSpark.Result r = TestSpark.main(Integration.sessions(Map.of(), s -> { }), "sweep", spec.toString(),
                 "--out", out, "--master", "local[2]");
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains("output: " + out), r.out());
+        assertTrue(r.out().contains("output of hdfs-resume: " + out), r.out());
         assertTrue(r.out().contains("resume: " + before.size() + " of " + all.size() + " runs are stored already"),
                 r.out());
 
