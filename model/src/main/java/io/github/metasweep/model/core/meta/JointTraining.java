@@ -7,17 +7,13 @@ import io.github.metasweep.model.core.optim.Adam;
  * (support loss + query loss)/2, i.e. the pooled loss of all the batch's points when support and query
  * have equal sizes. Adapts at test time with the given rates like MAML.
  */
-public final class JointTraining implements MetaLearner {
-    private final double[] theta;
-    private final double[] testRates;
+public final class JointTraining extends LearnedInitialisation {
     private final Adam adam;
     private final double[] grad;
     private final double[] g;
-    private boolean finite = true;
 
     public JointTraining(double[] theta, double outerLr, double[] testRates) {
-        this.theta = theta;
-        this.testRates = testRates.clone();
+        super(theta, testRates.clone());
         this.adam = new Adam(InnerSgd.uniform(theta.length, outerLr));
         this.grad = new double[theta.length];
         this.g = new double[theta.length];
@@ -39,22 +35,9 @@ public final class JointTraining implements MetaLearner {
         }
         double inv = 0.5 / count;
         loss *= inv;
-        finite &= AveragedAdamStep.apply(adam, theta, grad, inv, loss);
+        if (!AveragedAdamStep.apply(adam, theta, grad, inv, loss)) {
+            diverged();
+        }
         return loss;
-    }
-
-    @Override
-    public double[] theta() {
-        return theta;
-    }
-
-    @Override
-    public double[] innerRates() {
-        return testRates;
-    }
-
-    @Override
-    public boolean finite() {
-        return finite && InnerSgd.finite(theta);
     }
 }

@@ -8,15 +8,12 @@ import io.github.metasweep.model.core.optim.Adam;
  * (FOMAML). With inner rates zero outside a context block and that block frozen at 0 for the outer
  * update, the same class is CAVIA (Zintgraf et al. 2019).
  */
-public final class Maml implements MetaLearner {
-    private final double[] theta;
-    private final double[] innerRates;
+public final class Maml extends LearnedInitialisation {
     private final int steps;
     private final boolean secondOrder;
     private final Adam adam;
     private final MetaGradient metaGradient;
     private final double[] grad;
-    private boolean finite = true;
 
     /**
      * @param theta      initial parameters (kept, mutated in place)
@@ -24,8 +21,7 @@ public final class Maml implements MetaLearner {
      * @param outerRates per-scalar Adam rates (0 = frozen: CAVIA's context, always reset to its initial value)
      */
     public Maml(double[] theta, double[] innerRates, double[] outerRates, int steps, boolean secondOrder) {
-        this.theta = theta;
-        this.innerRates = innerRates.clone();
+        super(theta, innerRates.clone());
         this.steps = steps;
         this.secondOrder = secondOrder;
         this.adam = new Adam(outerRates);
@@ -42,22 +38,9 @@ public final class Maml implements MetaLearner {
         }
         double inv = 1.0 / count;
         loss *= inv;
-        finite &= AveragedAdamStep.apply(adam, theta, grad, inv, loss);
+        if (!AveragedAdamStep.apply(adam, theta, grad, inv, loss)) {
+            diverged();
+        }
         return loss;
-    }
-
-    @Override
-    public double[] theta() {
-        return theta;
-    }
-
-    @Override
-    public double[] innerRates() {
-        return innerRates;
-    }
-
-    @Override
-    public boolean finite() {
-        return finite && InnerSgd.finite(theta);
     }
 }

@@ -5,21 +5,17 @@ package io.github.metasweep.model.core.meta;
  * steps on its support loss from theta give W; then {@code theta += epsilon * mean(W - theta)}. The query
  * loss at W is evaluated only when asked (it plays no part in the update).
  */
-public final class Reptile implements MetaLearner {
-    private final double[] theta;
+public final class Reptile extends LearnedInitialisation {
     private final double[] trainRates;
-    private final double[] testRates;
     private final int steps;
     private final double epsilon;
     private final double[] w;
     private final double[] delta;
     private final double[] grad;
-    private boolean finite = true;
 
     public Reptile(double[] theta, double trainRate, int steps, double epsilon, double testRate) {
-        this.theta = theta;
+        super(theta, InnerSgd.uniform(theta.length, testRate));
         this.trainRates = InnerSgd.uniform(theta.length, trainRate);
-        this.testRates = InnerSgd.uniform(theta.length, testRate);
         this.steps = steps;
         this.epsilon = epsilon;
         this.w = new double[theta.length];
@@ -42,7 +38,7 @@ public final class Reptile implements MetaLearner {
             }
         }
         if (!InnerSgd.finite(delta)) {
-            finite = false;
+            diverged();
             return Double.NaN;
         }
         double scale = epsilon / count;
@@ -50,20 +46,5 @@ public final class Reptile implements MetaLearner {
             theta[i] += scale * delta[i];
         }
         return wantLoss ? loss / count : Double.NaN;
-    }
-
-    @Override
-    public double[] theta() {
-        return theta;
-    }
-
-    @Override
-    public double[] innerRates() {
-        return testRates;
-    }
-
-    @Override
-    public boolean finite() {
-        return finite && InnerSgd.finite(theta);
     }
 }
