@@ -2,10 +2,15 @@ package io.github.metasweep.spark.cli;
 
 import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.spark.exec.SweepJob;
+import io.github.metasweep.spark.report.ReportPage;
 import io.github.metasweep.spark.report.SweepReport;
+import io.github.metasweep.spark.report.TuningChoice;
+import io.github.metasweep.spark.report.TuningResults;
 import io.github.metasweep.spark.spec.InvalidSweepSpecException;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.SpecParser;
+import io.github.metasweep.spark.report.SequentialJudgement;
+import io.github.metasweep.spark.spec.SeedSchedule;
 import io.github.metasweep.spark.spec.SpecRecord;
 import io.github.metasweep.spark.spec.SuiteFile;
 import io.github.metasweep.spark.spec.SweepExpansion;
@@ -93,20 +98,56 @@ final class SweepCommand {
 
     private int prepareAndRun(List<Part> parts, List<Optional<SpecRecord>> previous, Args args, String specFile,
                               double progressSeconds) throws IOException {
+        boolean fresh = args.flag("--fresh");
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            prepared.add(prepare(parts.get(i), args.flag("--fresh") ? Optional.empty() : previous.get(i),
-                    args.flag("--fresh")));
+            prepared.add(prepare(parts.get(i), fresh ? Optional.empty() : previous.get(i), fresh));
         }
         String appName = "metasweep " + (parts.size() == 1 ? parts.get(0).spec().name() : Path.of(specFile)
                 .getFileName());
         int code = ExitCode.DONE;
         try (SessionFactory.Lease lease = sessions.open(args.option("--master"), appName)) {
             for (Prepared p : prepared) {
-                code = Math.max(code, run(lease.session(), p, progressSeconds));
+                code = Math.max(code, p.part().spec().tuning() == null ? run(lease.session(), p, progressSeconds)
+                        : runTuned(lease.session(), p.part(), progressSeconds));
             }
         }
         return code;
+    }
+
+    /**
+     * A tuned sweep: each tuned method's selection phase is an ordinary sweep below the output ({@code tuning/<method>}),
+     * then the chosen settings are run on the reporting seeds as the sweep itself.
+     */
+    private int runTuned(SparkSession spark, Part part, double progressSeconds) throws IOException {
+        SweepSpec spec = part.spec();
+        Map<String, Map<String, Object>> chosen = new LinkedHashMap<>();
+        for (String method : spec.tuning().spaces().keySet()) {
+            SweepSpec selection = spec.tuning().selectionSpec(spec, method);
+            ResultStore store = TuningResults.store(part.store(), method);
+            Part sel = new Part(part.specFile(), selection, SweepExpansion.expand(selection), store);
+            out.printf(Locale.ROOT, "tuning %s: %d configurations x %d selection seeds = %d runs, chosen by the %s of %s%n",
+                    method, spec.tuning().budgets().get(method), spec.tuning().seeds().size(), sel.runs().size(),
+                    spec.tuning().statistic().key(), spec.tuning().metric());
+            int code = run(spark, prepare(sel, checkOutput(store, selection, sel.runs(), false), false),
+                    progressSeconds);
+            if (code != ExitCode.DONE) {
+                out.printf("tuning %s is incomplete: nothing is chosen and the reporting phase does not start; run the "
+                        + "sweep again to retry%n", method);
+                return code;
+            }
+            TuningChoice choice = TuningResults.choose(part.store(), spec, method);
+            TuningChoice.Scored best = choice.chosen();
+            out.printf(Locale.ROOT, "tuning %s: chose %s (%s %s %s over %d selection seeds, %d diverged)%s%n", method,
+                    best.values(), spec.tuning().statistic().key(), spec.tuning().metric(),
+                    ReportPage.num(TuningResults.metric(spec).direction().sign() * best.score()), best.runs(),
+                    best.diverged(), choice.edges().isEmpty() ? "" : "; warning: " + String.join("; ", choice.edges()));
+            chosen.put(method, best.values());
+        }
+        SweepSpec reporting = spec.withMethodParams(chosen);
+        Part report = new Part(part.specFile(), reporting, SweepExpansion.expand(reporting), part.store());
+        return run(spark, prepare(report, checkOutput(part.store(), reporting, report.runs(), false), false),
+                progressSeconds);
     }
 
     /** The parts of a suite, each into {@code <out>/<part name>}, or the spec itself into {@code out}. */
@@ -181,8 +222,9 @@ final class SweepCommand {
         String created = prepared.previous().map(r -> String.valueOf(r.provenance().get("created"))).orElse(now());
         Map<String, Object> provenance = provenance(spark, created, now(), null);
         store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(p.specFile(), runs.size()));
-        SweepJob.Outcome outcome = missing.isEmpty() ? null
-                : SweepJob.run(spark, store.location(), spec.name(), missing, progressSeconds, out);
+        SweepJob.Outcome outcome = spec.schedule() != null ? runScheduled(spark, prepared, progressSeconds)
+                : missing.isEmpty() ? null : SweepJob.run(spark, store.location(), spec.name(), missing, progressSeconds,
+                out);
         if (outcome == null) {
             out.println("nothing to run: every run is stored");
         } else {
@@ -209,6 +251,41 @@ final class SweepCommand {
             return ExitCode.FAILED;
         }
         return ExitCode.DONE;
+    }
+
+    /**
+     * Seeds until decided: after each look (min seeds, then every batch up to max), the comparisons are judged on
+     * the stored runs, and only configurations in an undecided comparison get the next batch of seeds.
+     */
+    private SweepJob.Outcome runScheduled(SparkSession spark, Prepared prepared, double progressSeconds)
+            throws IOException {
+        Part p = prepared.part();
+        SweepSpec spec = p.spec();
+        SeedSchedule schedule = spec.schedule();
+        ScheduledRuns scheduled = new ScheduledRuns(spec, p.runs(), p.store(), prepared.stored().verified());
+        Set<String> active = scheduled.configKeys();
+        SweepJob.Outcome total = null;
+        for (int n : schedule.looks()) {
+            List<PlannedRun> batch = scheduled.missing(active, n);
+            if (!batch.isEmpty()) {
+                out.printf("seeds until decided: %d runs to bring %d configurations to %d seeds%n", batch.size(),
+                        active.size(), n);
+                SweepJob.Outcome o = SweepJob.run(spark, p.store().location(), spec.name(), batch, progressSeconds, out);
+                total = total == null ? o : total.plus(o);
+                scheduled.stored(batch);
+                if (!o.failed().isEmpty()) {
+                    out.println("seeds until decided: stopped, runs failed (see below); run the sweep again to retry");
+                    return total;
+                }
+            }
+            List<SequentialJudgement> judged = scheduled.judge();
+            active = SequentialJudgement.undecidedConfigs(judged);
+            out.printf(Locale.ROOT, "after %d seeds: %s%n", n, SequentialJudgement.tally(judged));
+            if (active.isEmpty()) {
+                break;
+            }
+        }
+        return total;
     }
 
     private static double progressSeconds(String value) {
@@ -247,7 +324,7 @@ final class SweepCommand {
                 throw new UsageException("sweep: output " + store.location() + " holds a spec.yaml that cannot be "
                         + "read (" + e.problems().get(0).format(e.file()) + ")" + advice);
             }
-            if (!record.fingerprint().equals(spec.fingerprint())) {
+            if (!record.fingerprint().equals(spec.fingerprint()) && !sameTunedSpec(record.spec(), spec)) {
                 throw new UsageException("sweep: output " + store.location() + " holds runs of a different spec ('"
                         + record.spec().name() + "', fingerprint " + abbreviate(record.fingerprint()) + "; this spec '"
                         + spec.name() + "' has " + abbreviate(spec.fingerprint()) + ")" + advice);
@@ -266,6 +343,12 @@ final class SweepCommand {
             }
         }
         return Optional.empty();
+    }
+
+    /** A tuned sweep's output records the chosen settings too; before tuning has chosen, the rest must agree. */
+    private static boolean sameTunedSpec(SweepSpec recorded, SweepSpec spec) {
+        return spec.tuning() != null && spec.methodParams().isEmpty()
+                && recorded.withMethodParams(Map.of()).fingerprint().equals(spec.fingerprint());
     }
 
     private static void checkWritable(ResultStore store) {
@@ -301,7 +384,8 @@ final class SweepCommand {
 
     private static String shape(SweepSpec spec, List<PlannedRun> runs) {
         int configurations = runs.size() / spec.seeds().size();
-        return spec.seeds().size() + " seeds x " + configurations + " configurations";
+        return spec.seeds().size() + " seeds x " + configurations + " configurations" + spec.phases()
+                + (spec.tuning() == null ? "" : " (listed below with defaults until tuning has chosen)");
     }
 
     private void printOutcome(SweepJob.Outcome o, int slots) {

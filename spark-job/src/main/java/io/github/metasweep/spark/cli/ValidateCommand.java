@@ -28,10 +28,11 @@ final class ValidateCommand {
         for (int i = 0; i < files.size(); i++) {
             SweepSpec spec = specs.get(i);
             long runs = SweepExpansion.count(spec); // counted from the axes: validate expands nothing
-            out.printf("ok: %s: sweep %s of %s, %d runs (%d seeds x %d configurations) of %s; baselines: %s%n",
-                    files.get(i), spec.name(), spec.benchmark(), runs, spec.seeds().size(),
+            out.printf("ok: %s: sweep %s of %s, %s%d runs (%d seeds x %d configurations) of %s; baselines: %s%s%n",
+                    files.get(i), spec.name(), spec.benchmark(), spec.schedule() == null ? "" : "up to ", runs,
+                    spec.seeds().size(),
                     runs / spec.seeds().size(), String.join(", ", spec.methods()),
-                    spec.baselines().isEmpty() ? "none" : String.join(", ", spec.baselines()));
+                    spec.baselines().isEmpty() ? "none" : String.join(", ", spec.baselines()), spec.phases());
         }
         return ExitCode.DONE;
     }

@@ -20,6 +20,13 @@ public final class SweepJob {
     /** What happened: counts, the runs that failed every attempt, and timings for the overhead figure. */
     public record Outcome(int finished, int diverged, List<String> failed, long failedAttempts, double wallSeconds,
                           double runSeconds) {
+        /** Two jobs of one sweep (the batches of seeds until decided) as one. */
+        public Outcome plus(Outcome o) {
+            List<String> both = new ArrayList<>(failed);
+            both.addAll(o.failed);
+            return new Outcome(finished + o.finished, diverged + o.diverged, both, failedAttempts + o.failedAttempts,
+                    wallSeconds + o.wallSeconds, runSeconds + o.runSeconds);
+        }
     }
 
     public static Outcome run(SparkSession spark, String out, String sweepName, List<PlannedRun> runs,

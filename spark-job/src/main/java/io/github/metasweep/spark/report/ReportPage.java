@@ -50,6 +50,7 @@ public final class ReportPage {
     private final List<MetricDef> headline;
     private final Map<String, byte[]> plots = new LinkedHashMap<>();
     private final StringBuilder md = new StringBuilder();
+    private List<TuningChoice> tuning = List.of();
 
     public ReportPage(SweepSpec spec, Benchmark benchmark, List<Config> configs, RunsByConfig runs, StoredRuns stored) {
         this.spec = spec;
@@ -61,13 +62,20 @@ public final class ReportPage {
         this.headline = h.isEmpty() ? benchmark.metrics() : h;
     }
 
+    /** The choices of a tuned sweep's selection phase, for the "Tuning" section. */
+    public ReportPage withTuning(List<TuningChoice> choices) {
+        this.tuning = List.copyOf(choices);
+        return this;
+    }
+
     public Output build() {
         md.append("# ").append(spec.name()).append(": report\n\n");
         if (spec.description() != null && !spec.description().isBlank()) {
             md.append(spec.description()).append("\n\n");
         }
         md.append("Benchmark `").append(benchmark.name()).append("` (").append(benchmark.description()).append("), ")
-                .append(spec.seeds().size()).append(" seeds, methods ").append(String.join(", ", spec.methods()))
+                .append(spec.schedule() == null ? spec.seeds().size() + " seeds"
+                        : "up to " + spec.schedule().max() + " seeds (seeds until decided)").append(", methods ").append(String.join(", ", spec.methods()))
                 .append(". Every number below is computed from the stored runs by `report`; diverged runs are counted")
                 .append(" and left out of every statistic. Intervals are 95% percentile-bootstrap intervals (10,000")
                 .append(" resamples) of the statistic named. Improvement is per seed, paired on the seed, in %, positive")
@@ -75,7 +83,13 @@ public final class ReportPage {
                 .append(" `100*(x_base - x)/|x_base|` where lower is better.\n\n");
         storedSection();
         metricsSection();
+        if (spec.tuning() != null && !tuning.isEmpty()) {
+            md.append(TuningSection.of(spec, TuningResults.metric(spec), tuning));
+        }
         runsSection();
+        if (spec.schedule() != null && !spec.baselines().isEmpty()) {
+            md.append(SequentialSection.of(spec.schedule(), SequentialJudgement.judge(spec, benchmark, configs, runs)));
+        }
         List<ClaimCheck> checks = ClaimChecks.check(benchmark, configs, runs);
         if (!checks.isEmpty()) {
             claimsSection(checks);
@@ -95,7 +109,11 @@ public final class ReportPage {
         md.append("## Stored runs\n\n").append(stored.verified().size()).append(" of ")
                 .append(stored.verified().size() + stored.missing().size()).append(" planned runs are stored and whole;")
                 .append(" only they enter the numbers below.\n");
-        if (!stored.missing().isEmpty()) {
+        if (spec.schedule() != null) {
+            md.append("- seeds until decided: a configuration gets seeds only while a comparison of it is undecided,")
+                    .append(" so ").append(stored.missing().size()).append(" planned runs (up to the maximum) were")
+                    .append(" not needed.\n");
+        } else if (!stored.missing().isEmpty()) {
             md.append("- **missing**: ").append(stored.missing().size()).append(" planned runs have no result (e.g. ")
                     .append(String.join(", ", stored.examples(stored.missing()))).append("); run the sweep again.\n");
         }
@@ -456,7 +474,7 @@ public final class ReportPage {
     }
 
     /** One decimal from 10 up (returns, percentages); three significant digits below (MSEs, gates), to 1e-6. */
-    static String num(double v) {
+    public static String num(double v) {
         if (Double.isNaN(v)) {
             return "-";
         }

@@ -110,7 +110,8 @@ public final class SweepReport {
             writeTable("metrics", metricsTable(benchmark));
             writeTable("summary", summary);
             writeTable("improvement", improvement);
-            ReportPage.Output out = new ReportPage(spec, benchmark, configs, byConfig, stored).build();
+            ReportPage.Output out = new ReportPage(spec, benchmark, configs, byConfig, stored)
+                    .withTuning(spec.tuning() == null ? List.of() : TuningResults.chooseAll(store, spec)).build();
             for (Map.Entry<String, byte[]> plot : out.plots().entrySet()) {
                 store.writeBinary(ResultStore.PLOTS + "/" + plot.getKey(), plot.getValue());
             }

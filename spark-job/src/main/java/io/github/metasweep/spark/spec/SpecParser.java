@@ -7,6 +7,7 @@ import static io.github.metasweep.spark.spec.YamlDocument.item;
 import io.github.metasweep.model.core.Benchmark;
 import io.github.metasweep.model.core.Benchmarks;
 import io.github.metasweep.model.core.InvalidSpecException;
+import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamType;
 import java.io.IOException;
@@ -32,12 +33,15 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 public final class SpecParser {
     /** Every top-level key, in the order the docs describe them. */
     public static final List<String> KEYS = List.of("name", "description", "benchmark", "seeds", "methods",
-            "variants", "params", "grid", "random", "baseline", "max_runs");
+            "variants", "params", "grid", "random", "baseline", "max_runs", "tune", "method_params");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final String NAME_ACCEPTED = "1 to 100 letters, digits, '.', '_' and '-', starting with a letter "
             + "or digit (it names the output folder), e.g. paper-table1";
     private static final String SEEDS_ACCEPTED = "a count N from 1 to 1000000 (seeds 0..N-1), {from: F, count: N}, "
-            + "or a list of distinct integers >= 0";
+            + "a list of distinct integers >= 0, or seeds until decided: {from: F, min: 10, max: 300, batch: 10, "
+            + "until: decided, margin: 5, alpha: 0.05}";
+    private static final List<String> SCHEDULE_KEYS = List.of("from", "min", "max", "batch", "until", "margin",
+            "alpha");
     private static final long MAX_SEED = Long.MAX_VALUE / 2;
 
     private final String file;
@@ -80,7 +84,7 @@ public final class SpecParser {
 
     private SweepSpec finish(SweepSpec spec) {
         if (spec != null && problems.isEmpty()) {
-            long count = SweepExpansion.count(spec);
+            long count = SweepExpansion.count(spec) + selectionRuns(spec);
             if (count > spec.maxRuns()) {
                 problems.add(new SpecProblem("max_runs", 0, "the spec expands to " + count + " runs, more than "
                         + spec.maxRuns() + (spec.maxRuns() == SweepSpec.DEFAULT_MAX_RUNS ? " (the default limit)" : "")
@@ -98,6 +102,15 @@ public final class SpecParser {
             throw new InvalidSweepSpecException(file, problems);
         }
         return spec;
+    }
+
+    /** The runs of a tuned sweep's selection phase: every tuned method's budget times the selection seeds. */
+    private static long selectionRuns(SweepSpec spec) {
+        if (spec.tuning() == null) {
+            return 0;
+        }
+        long configurations = spec.tuning().budgets().values().stream().mapToLong(Integer::longValue).sum();
+        return Math.multiplyExact(configurations, (long) spec.tuning().seeds().size());
     }
 
     private SweepSpec spec(Node root, String path) {
@@ -123,7 +136,10 @@ public final class SpecParser {
             methods(methodsNode, child(path, "methods"));
         }
         Node seedsNode = required(top, path, "seeds", SEEDS_ACCEPTED);
-        List<Long> seeds = seedsNode == null ? null : seeds(seedsNode, child(path, "seeds"));
+        SeedSchedule schedule = seedsNode != null && isSchedule(seedsNode)
+                ? schedule(seedsNode, child(path, "seeds")) : null;
+        List<Long> seeds = seedsNode == null ? null : schedule != null ? schedule.seeds()
+                : seeds(seedsNode, child(path, "seeds"));
         Map<String, List<String>> variants = variants(value(top, "variants"), child(path, "variants"));
         Map<String, Object> params = params(value(top, "params"), child(path, "params"));
         Map<String, List<Object>> grid = grid(value(top, "grid"), child(path, "grid"), params.keySet());
@@ -134,11 +150,30 @@ public final class SpecParser {
         Long maxRuns = top.containsKey("max_runs") ? doc.integer(value(top, "max_runs"), child(path, "max_runs"), 1,
                 Long.MAX_VALUE / 2, "the most runs this spec may expand to, an integer >= 1")
                 : Long.valueOf(SweepSpec.DEFAULT_MAX_RUNS);
+        Map<String, Map<String, Object>> methodParams = methodParams(value(top, "method_params"),
+                child(path, "method_params"), params.keySet(), grid.keySet());
+        Tuning tuning = top.containsKey("tune") ? tuning(top, path, params, grid, random, variants) : null;
+        if (tuning != null && seeds != null) {
+            List<Long> overlap = tuning.seeds().stream().filter(seeds::contains).limit(3).toList();
+            if (!overlap.isEmpty()) {
+                doc.problem(value(top, "tune"), child(path, "tune.seeds"), "selection seeds overlap the reporting "
+                        + "seeds (e.g. " + overlap + "); accepted: disjoint seeds, e.g. tune.seeds: {from: 1000, count: 10}"
+                        + " while seeds start at 0");
+            }
+        }
+        if (tuning != null && !methodParams.isEmpty() && !recorded) {
+            doc.problem(value(top, "method_params"), child(path, "method_params"), "method_params and tune cannot be "
+                    + "combined; accepted: fixed values in params, or a narrower tune.space");
+        }
+        if (schedule != null && baselines.isEmpty() && !recorded) {
+            doc.problem(seedsNode, child(path, "seeds.until"), "seeds until decided needs comparisons; accepted: a "
+                    + "baseline: listing the method to compare with, e.g. baseline: " + exampleMethods());
+        }
         if (!problems.isEmpty() || maxRuns == null) {
             return null;
         }
         return new SweepSpec(name, description, benchmark.name(), seeds, List.copyOf(methods), variants, params, grid,
-                random, baselines, maxRuns);
+                random, baselines, maxRuns, tuning, schedule, methodParams);
     }
 
     /** Examples for messages come from the spec's benchmark: the sweep job names no method or parameter itself. */
@@ -433,6 +468,331 @@ public final class SpecParser {
             out.put(key, values);
         }
         return out;
+    }
+
+    /** A seeds mapping with {@code until:} (or any key of the schedule besides from and count) is a schedule. */
+    private static boolean isSchedule(Node n) {
+        if (!(n instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+            return false;
+        }
+        return m.getValue().stream().map(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k
+                ? k.getValue() : "").anyMatch(k -> SCHEDULE_KEYS.contains(k) && !k.equals("from"));
+    }
+
+    private SeedSchedule schedule(Node n, String path) {
+        Map<String, NodeTuple> e = doc.entries(n, path, SEEDS_ACCEPTED);
+        if (e == null) {
+            return null;
+        }
+        e.keySet().stream().filter(k -> !SCHEDULE_KEYS.contains(k)).forEach(k -> doc.problem(e.get(k).getKeyNode(),
+                child(path, k), "unknown key of seeds until decided; accepted: " + String.join(", ", SCHEDULE_KEYS)));
+        for (String k : List.of("min", "max", "batch", "until")) {
+            if (!e.containsKey(k)) {
+                doc.problem(n, child(path, k), "missing; seeds until decided needs min, max, batch and until: decided, "
+                        + "e.g. {min: 10, max: 300, batch: 10, until: decided, margin: 5}");
+            }
+        }
+        Long from = e.containsKey("from") ? doc.integer(value(e, "from"), child(path, "from"), 0, MAX_SEED,
+                "an integer >= 0") : Long.valueOf(0);
+        Long min = e.containsKey("min") ? doc.integer(value(e, "min"), child(path, "min"), 2, 1_000_000,
+                "the seeds every configuration gets first, an integer from 2 to 1000000") : null;
+        Long max = e.containsKey("max") ? doc.integer(value(e, "max"), child(path, "max"), 2, 1_000_000,
+                "the most seeds a configuration gets, an integer from 2 to 1000000") : null;
+        Long batch = e.containsKey("batch") ? doc.integer(value(e, "batch"), child(path, "batch"), 1, 1_000_000,
+                "the seeds added between two looks, an integer >= 1") : null;
+        if (e.containsKey("until")) {
+            String until = doc.text(value(e, "until"), child(path, "until"), "decided");
+            if (until != null && !until.equals("decided")) {
+                doc.problem(value(e, "until"), child(path, "until"), "found '" + until + "'; accepted: decided");
+            }
+        }
+        Double margin = e.containsKey("margin") ? doc.number(value(e, "margin"), child(path, "margin"),
+                "the equivalence margin in percent of the baseline's mean, a number >= 0") : Double.valueOf(0);
+        if (margin != null && !(margin >= 0 && margin < 1e6)) {
+            doc.problem(value(e, "margin"), child(path, "margin"), "found " + margin + "; accepted: a percentage >= 0 "
+                    + "(0: no equivalence verdict), e.g. margin: 5");
+            margin = null;
+        }
+        Double alpha = e.containsKey("alpha") ? doc.number(value(e, "alpha"), child(path, "alpha"),
+                "a number in (0, 0.5]") : Double.valueOf(0.05);
+        if (alpha != null && !(alpha > 0 && alpha <= 0.5)) {
+            doc.problem(value(e, "alpha"), child(path, "alpha"), "found " + alpha + "; accepted: a number in (0, 0.5], "
+                    + "e.g. 0.05");
+            alpha = null;
+        }
+        if (min != null && max != null && min > max) {
+            doc.problem(n, child(path, "min"), "found min " + min + " > max " + max + "; accepted: min <= max");
+            return null;
+        }
+        if (from == null || min == null || max == null || batch == null || margin == null || alpha == null) {
+            return null;
+        }
+        return new SeedSchedule(from, min.intValue(), max.intValue(), batch.intValue(), margin, alpha);
+    }
+
+    private Map<String, Map<String, Object>> methodParams(Node n, String path, Set<String> params, Set<String> grid) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (n == null || benchmark == null) {
+            return out;
+        }
+        Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping from a listed method to its own "
+                + "hyper-parameters, e.g. {" + (methods.isEmpty() ? "method-a" : methods.get(0)) + ": {"
+                + exampleParam() + ": 0.5}}");
+        for (Map.Entry<String, NodeTuple> e : entries == null ? Map.<String, NodeTuple>of().entrySet() : entries.entrySet()) {
+            String m = e.getKey();
+            String p = child(path, m);
+            if (!methods.contains(m)) {
+                doc.problem(e.getValue().getKeyNode(), p, "method '" + m + "' is not in methods; accepted: "
+                        + String.join(", ", methods));
+                continue;
+            }
+            Map<String, NodeTuple> values = doc.entries(e.getValue().getValueNode(), p, "a mapping from hyper-parameter "
+                    + "to one value");
+            Map<String, Object> typed = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> v : values == null ? Map.<String, NodeTuple>of().entrySet() : values.entrySet()) {
+                String k = v.getKey();
+                if (grid.contains(k)) {
+                    doc.problem(v.getValue().getKeyNode(), child(p, k), k + " is also swept in grid; keep one");
+                    continue;
+                }
+                if (benchmark.params(m).stream().noneMatch(d -> d.name().equals(k))) {
+                    doc.problem(v.getValue().getKeyNode(), child(p, k), m + " has no hyper-parameter '" + k
+                            + "'; accepted: " + String.join(", ", benchmark.params(m).stream().map(ParamDef::name).toList()));
+                    continue;
+                }
+                Object value = paramValue(k, List.of(m), v.getValue().getValueNode(), child(p, k));
+                if (value != null) {
+                    typed.put(k, value);
+                }
+            }
+            out.put(m, typed);
+        }
+        return out;
+    }
+
+    private static final List<String> TUNE_KEYS = List.of("seeds", "metric", "statistic", "budget", "budgets", "seed",
+            "space");
+
+    private Tuning tuning(Map<String, NodeTuple> top, String root, Map<String, Object> params,
+                          Map<String, List<Object>> grid, RandomSearch random, Map<String, List<String>> variants) {
+        String path = child(root, "tune");
+        Node n = value(top, "tune");
+        if (benchmark == null) {
+            return null;
+        }
+        Map<String, NodeTuple> e = doc.entries(n, path, "a mapping with keys " + String.join(", ", TUNE_KEYS));
+        if (e == null) {
+            return null;
+        }
+        e.keySet().stream().filter(k -> !TUNE_KEYS.contains(k)).forEach(k -> doc.problem(e.get(k).getKeyNode(),
+                child(path, k), "unknown key of tune; accepted: " + String.join(", ", TUNE_KEYS)));
+        if (!grid.isEmpty()) {
+            doc.problem(n, path, "tune and grid cannot be combined (which grid point would the choice hold for?); "
+                    + "accepted: fixed values in params, one sweep per setting");
+        }
+        if (random.n() > 0) {
+            doc.problem(n, path, "tune and random cannot be combined; accepted: the distributions in tune.space");
+        }
+        for (String k : List.of("seeds", "metric", "space")) {
+            if (!e.containsKey(k)) {
+                doc.problem(n, child(path, k), "missing; tune needs seeds (the selection seeds), metric and space, e.g. "
+                        + "tune: {seeds: {from: 1000, count: 10}, metric: " + headlineExample() + ", budget: 8, space: {"
+                        + exampleMethods().replaceAll("[\\[\\]]", "").split(",")[0] + ": {" + exampleParam()
+                        + ": {log_uniform: [0.0001, 0.01]}}}}");
+            }
+        }
+        List<Long> seeds = e.containsKey("seeds") ? seeds(value(e, "seeds"), child(path, "seeds")) : null;
+        String metric = null;
+        if (e.containsKey("metric")) {
+            List<String> declared = benchmark.metrics().stream().map(MetricDef::name).toList();
+            metric = doc.text(value(e, "metric"), child(path, "metric"), "one of " + String.join(", ", declared));
+            if (metric != null && !declared.contains(metric)) {
+                doc.problem(value(e, "metric"), child(path, "metric"), "'" + metric + "' is not a metric of "
+                        + benchmark.name() + "; accepted: " + String.join(", ", declared));
+                metric = null;
+            }
+        }
+        Tuning.Statistic statistic = Tuning.Statistic.MEAN;
+        if (e.containsKey("statistic")) {
+            String st = doc.text(value(e, "statistic"), child(path, "statistic"), "mean, median or iqm");
+            statistic = st == null ? null : switch (st) {
+                case "mean" -> Tuning.Statistic.MEAN;
+                case "median" -> Tuning.Statistic.MEDIAN;
+                case "iqm" -> Tuning.Statistic.IQM;
+                default -> {
+                    doc.problem(value(e, "statistic"), child(path, "statistic"), "found '" + st
+                            + "'; accepted: mean, median or iqm");
+                    yield null;
+                }
+            };
+        }
+        Long budget = e.containsKey("budget") ? doc.integer(value(e, "budget"), child(path, "budget"), 1, 100_000,
+                "the configurations tried per method, an integer from 1 to 100000") : null;
+        Long seed = e.containsKey("seed") ? doc.integer(value(e, "seed"), child(path, "seed"), 0, Long.MAX_VALUE,
+                "an integer >= 0") : Long.valueOf(0);
+        Map<String, TuningSpace> spaces = e.containsKey("space") ? spaces(value(e, "space"), child(path, "space"), params,
+                variants)
+                : Map.of();
+        Map<String, Integer> stated = e.containsKey("budgets") ? statedBudgets(value(e, "budgets"),
+                child(path, "budgets"), spaces.keySet()) : Map.of();
+        Map<String, Integer> budgets = budgets(spaces, budget, stated, n, path);
+        if (seeds == null || metric == null || statistic == null || seed == null || budgets == null) {
+            return null;
+        }
+        return new Tuning(seeds, metric, statistic, budgets, seed, spaces);
+    }
+
+    private String headlineExample() {
+        return benchmark.metrics().stream().filter(MetricDef::headline).map(MetricDef::name).findFirst()
+                .orElse(benchmark.metrics().get(0).name());
+    }
+
+    /** {@code space:}: method (or {@code all}) to hyper-parameter to a list of values or a distribution. */
+    private Map<String, TuningSpace> spaces(Node n, String path, Map<String, Object> params,
+                                            Map<String, List<String>> variants) {
+        Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping from a listed method (or all) to its search "
+                + "space, e.g. {" + methods.get(0) + ": {" + exampleParam() + ": {log_uniform: [0.0001, 0.01]}}}");
+        if (entries == null) {
+            return Map.of();
+        }
+        Map<String, NodeTuple> all = entries.containsKey("all") ? doc.entries(entries.get("all").getValueNode(),
+                child(path, "all"), "a mapping from hyper-parameter to a list of values or a distribution") : Map.of();
+        for (String m : entries.keySet()) {
+            if (!m.equals("all") && !methods.contains(m)) {
+                doc.problem(entries.get(m).getKeyNode(), child(path, m), "method '" + m + "' is not in methods; "
+                        + "accepted: " + String.join(", ", methods) + " or all");
+            }
+        }
+        Map<String, TuningSpace> out = new LinkedHashMap<>();
+        for (String m : methods) {
+            Map<String, NodeTuple> own = entries.containsKey(m) ? doc.entries(entries.get(m).getValueNode(),
+                    child(path, m), "a mapping from hyper-parameter to a list of values or a distribution") : Map.of();
+            Map<String, NodeTuple> merged = new LinkedHashMap<>();
+            Set<String> accepted = new LinkedHashSet<>(benchmark.params(m).stream().map(ParamDef::name).toList());
+            accepted.removeAll(benchmark.variantOverrides(m, variants.get(m).get(0)).keySet()); // tuned on its first
+            if (all != null) {
+                all.forEach((k, t) -> {
+                    if (accepted.contains(k)) {
+                        merged.put(k, t);
+                    }
+                });
+            }
+            if (own != null) {
+                merged.putAll(own);
+            }
+            if (merged.isEmpty()) {
+                continue;
+            }
+            String mp = child(path, entries.containsKey(m) ? m : "all");
+            Map<String, List<Object>> grid = new LinkedHashMap<>();
+            Map<String, Distribution> dists = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> kv : merged.entrySet()) {
+                String k = kv.getKey();
+                String p = child(mp, k);
+                Node valueNode = kv.getValue().getValueNode();
+                if (!accepted.contains(k)) {
+                    doc.problem(kv.getValue().getKeyNode(), p, m + " has no tunable hyper-parameter '" + k
+                            + "'; accepted: " + String.join(", ", accepted));
+                    continue;
+                }
+                if (params.containsKey(k)) {
+                    doc.problem(kv.getValue().getKeyNode(), p, k + " is also fixed in params; keep one");
+                    continue;
+                }
+                if (valueNode instanceof org.yaml.snakeyaml.nodes.SequenceNode) {
+                    List<Node> items = doc.items(valueNode, p, "a list of values");
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        Object v = paramValue(k, List.of(m), items.get(i), item(p, i));
+                        if (v != null && values.contains(v)) {
+                            doc.problem(items.get(i), item(p, i), "value " + v + " is listed twice; keep one");
+                        }
+                        values.add(v);
+                    }
+                    if (values.isEmpty()) {
+                        doc.problem(valueNode, p, "found an empty list; accepted: at least one value");
+                    } else if (!values.contains(null)) {
+                        grid.put(k, values);
+                    }
+                } else {
+                    Distribution d = distribution(valueNode, p);
+                    if (d != null && fits(d, k, List.of(m), valueNode, p)) {
+                        dists.put(k, d);
+                    }
+                }
+            }
+            out.put(m, new TuningSpace(grid, dists));
+        }
+        if (out.isEmpty() && problems.isEmpty()) {
+            doc.problem(n, path, "no listed method has a search space; accepted: at least one method with a "
+                    + "hyper-parameter to tune");
+        }
+        return out;
+    }
+
+    private Map<String, Integer> statedBudgets(Node n, String path, Set<String> tuned) {
+        Map<String, NodeTuple> entries = doc.entries(n, path, "a mapping from a tuned method to its budget, e.g. {"
+                + (tuned.isEmpty() ? "method-a" : tuned.iterator().next()) + ": 4}");
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NodeTuple> e : entries == null ? Map.<String, NodeTuple>of().entrySet() : entries.entrySet()) {
+            if (!tuned.contains(e.getKey())) {
+                doc.problem(e.getValue().getKeyNode(), child(path, e.getKey()), "'" + e.getKey() + "' has no search "
+                        + "space; accepted: " + String.join(", ", tuned));
+                continue;
+            }
+            Long b = doc.integer(e.getValue().getValueNode(), child(path, e.getKey()), 1, 100_000,
+                    "an integer from 1 to 100000");
+            if (b != null) {
+                out.put(e.getKey(), b.intValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every tuned method's number of configurations: a grid-only space has its grid's size, a random one
+     * {@code budget} draws; they must be equal unless {@code budgets:} states a method's own.
+     */
+    private Map<String, Integer> budgets(Map<String, TuningSpace> spaces, Long budget, Map<String, Integer> stated,
+                                         Node n, String path) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        boolean ok = true;
+        for (Map.Entry<String, TuningSpace> e : spaces.entrySet()) {
+            String m = e.getKey();
+            TuningSpace s = e.getValue();
+            Integer b = stated.containsKey(m) ? stated.get(m) : budget == null ? null : budget.intValue();
+            if (!s.random()) {
+                long size = s.gridSize();
+                if (b != null && b != size) {
+                    doc.problem(n, child(path, stated.containsKey(m) ? "budgets." + m : "budget"), "the grid of " + m
+                            + " has " + size + " configurations but its budget is " + b + "; accepted: a budget of "
+                            + size + " (budgets: {" + m + ": " + size + "} if it differs from the others), or a "
+                            + "distribution in its space so that the budget is drawn");
+                    ok = false;
+                    continue;
+                }
+                b = (int) size;
+            } else if (b == null) {
+                doc.problem(n, child(path, "budget"), m + " has a random search space but no budget; accepted: budget: "
+                        + "N, the configurations drawn for every method");
+                ok = false;
+                continue;
+            }
+            out.put(m, b);
+        }
+        Set<Integer> unstated = new TreeSet<>();
+        out.forEach((m, b) -> {
+            if (!stated.containsKey(m)) {
+                unstated.add(b);
+            }
+        });
+        if (ok && unstated.size() > 1) {
+            doc.problem(n, child(path, "budget"), "the tuned methods get unequal budgets " + out + ", which makes the "
+                    + "comparison unfair; accepted: equal budgets (grids of equal size, or budget: N with "
+                    + "distributions), or state the difference in budgets: {method: N}");
+            ok = false;
+        }
+        return ok ? out : null;
     }
 
     private RandomSearch random(Node n, String path, Set<String> taken) {

@@ -36,6 +36,7 @@ public final class SweepExpansion {
                     for (Map<String, Object> draw : draws) {
                         Map<String, Object> overrides = new LinkedHashMap<>();
                         putUsable(overrides, spec.params(), usable);
+                        putUsable(overrides, spec.methodParams().getOrDefault(method, Map.of()), usable);
                         putUsable(overrides, point, usable);
                         putUsable(overrides, draw, usable);
                         if (seen.add(overrides)) {

@@ -20,17 +20,45 @@ import java.util.Set;
  * @param grid      hyper-parameter to its values; the cartesian product is swept
  * @param baselines methods that paired improvements are computed against
  * @param maxRuns   the most runs the spec may expand to ({@link #DEFAULT_MAX_RUNS} unless the spec says)
+ * @param tuning    the {@code tune:} section, or null
+ * @param schedule  seeds until decided ({@code seeds: {min, max, batch, until: decided}}), or null for fixed seeds
+ * @param methodParams hyper-parameters of one method only (the settings tuning chose), over {@code params}
  */
 public record SweepSpec(String name, String description, String benchmark, List<Long> seeds, List<String> methods,
                         Map<String, List<String>> variants, Map<String, Object> params,
-                        Map<String, List<Object>> grid, RandomSearch random, List<String> baselines, long maxRuns) {
+                        Map<String, List<Object>> grid, RandomSearch random, List<String> baselines, long maxRuns,
+                        Tuning tuning, SeedSchedule schedule, Map<String, Map<String, Object>> methodParams) {
     /** Above this many runs a spec must say {@code max_runs:} explicitly. */
     public static final long DEFAULT_MAX_RUNS = 1_000_000;
 
     /** The same spec with other seeds (e.g. one seed, to check every configuration resolves). */
     public SweepSpec withSeeds(List<Long> other) {
         return new SweepSpec(name, description, benchmark, other, methods, variants, params, grid, random, baselines,
-                maxRuns);
+                maxRuns, tuning, schedule, methodParams);
+    }
+
+    /** The same spec with the settings tuning chose for each method. */
+    public SweepSpec withMethodParams(Map<String, Map<String, Object>> chosen) {
+        return new SweepSpec(name, description, benchmark, seeds, methods, variants, params, grid, random, baselines,
+                maxRuns, tuning, schedule, chosen);
+    }
+
+    /** How the seeds and tuning of this spec shape its runs, for the console: empty for a plain sweep. */
+    public String phases() {
+        StringBuilder b = new StringBuilder();
+        if (schedule != null) {
+            b.append("; seeds until decided: ").append(schedule.min()).append(" to ").append(schedule.max())
+                    .append(" seeds per configuration, ").append(schedule.batch()).append(" at a time");
+        }
+        if (tuning != null) {
+            long selection = 0;
+            for (int budget : tuning.budgets().values()) {
+                selection += (long) budget * tuning.seeds().size();
+            }
+            b.append("; first a selection phase of ").append(selection).append(" runs (").append(tuning.budgets())
+                    .append(" configurations x ").append(tuning.seeds().size()).append(" selection seeds)");
+        }
+        return b.toString();
     }
 
     /** The hyper-parameters this sweep varies (grid and random keys): what configurations are labelled and matched by. */
@@ -50,7 +78,7 @@ public record SweepSpec(String name, String description, String benchmark, List<
             m.put("description", description);
         }
         m.put("benchmark", benchmark);
-        m.put("seeds", seeds);
+        m.put("seeds", schedule == null ? seeds : schedule.toYaml());
         m.put("methods", methods);
         m.put("variants", variants);
         m.put("params", params);
@@ -59,6 +87,12 @@ public record SweepSpec(String name, String description, String benchmark, List<
         m.put("baseline", baselines);
         if (maxRuns != DEFAULT_MAX_RUNS) {
             m.put("max_runs", maxRuns); // only when set, so older outputs keep their fingerprints
+        }
+        if (tuning != null) {
+            m.put("tune", tuning.toYaml());
+        }
+        if (!methodParams.isEmpty()) {
+            m.put("method_params", methodParams);
         }
         return m;
     }

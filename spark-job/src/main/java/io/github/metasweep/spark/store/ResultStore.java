@@ -43,11 +43,13 @@ public final class ResultStore {
     public static final String REPORT = "REPORT.md";
     public static final String PLOTS = "plots";
     public static final String QUARANTINE = "quarantine";
+    /** The selection phase of a tuned sweep: one output per tuned method below it. */
+    public static final String TUNING = "tuning";
     /** Written by the sweep that creates an output: only such a folder is ever written to or cleaned by a sweep. */
     public static final String MARKER = ".metasweep-output";
     /** What {@code --fresh} deletes: only what a sweep writes, never anything else in the folder. */
     public static final List<String> ENTRIES = List.of(RUNS, FAILURES, TABLES, RUNS_PARQUET, CURVES_PARQUET,
-            TRACES_PARQUET, REPORT, PLOTS, QUARANTINE, SPEC);
+            TRACES_PARQUET, REPORT, PLOTS, QUARANTINE, SPEC, TUNING);
     /** What aggregation derives from the stored runs: removed before it writes them anew, so none is ever stale. */
     public static final List<String> DERIVED = List.of(TABLES, RUNS_PARQUET, CURVES_PARQUET, TRACES_PARQUET, REPORT,
             PLOTS);
@@ -76,6 +78,11 @@ public final class ResultStore {
     }
 
     /** The fully qualified location, e.g. {@code file:/home/me/results/smoke}: the same on every executor. */
+    /** The store in a folder below this one, e.g. {@code tuning/maml}. */
+    public ResultStore child(String relative) {
+        return new ResultStore(fs, new Path(root, relative));
+    }
+
     public String location() {
         return root.toString();
     }

@@ -43,6 +43,11 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
         return new StoredRuns(verified, missing, foreign, damaged, store.otherRunFiles());
     }
 
+    /** The stored result of a verified run, parsed. */
+    public static RunResult read(ResultStore store, String id) throws IOException {
+        return RunResultJson.read(SealedResult.open(store.readResult(id)));
+    }
+
     /** Why a stored file is not a trustworthy result of run {@code id}, or null when it is. */
     static String problem(String id, String text) {
         String json;

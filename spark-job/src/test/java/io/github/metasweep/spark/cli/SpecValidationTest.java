@@ -86,6 +86,40 @@ class SpecValidationTest {
                         List.of("grid.k_lr: k_lr is also set in params; keep one of the two")),
                 Arguments.of("a key both in the grid and drawn", VALID + "random: {n: 2, k_lr: {uniform: [0.001, 0.01]}}\n",
                         List.of(":10: random.k_lr: k_lr is also set in params or grid; keep one")),
+                Arguments.of("selection seeds that overlap the reporting seeds", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 1, count: 3}, metric: best_return, space: {nb: {k_lr: [0.005, 0.01]}}}\n",
+                        List.of("tune.seeds: selection seeds overlap the reporting seeds (e.g. [1])")),
+                Arguments.of("a tuning metric the benchmark does not declare", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best, space: {nb: {k_lr: [0.005, 0.01]}}}\n",
+                        List.of("tune.metric: 'best' is not a metric of pendulum-transfer; accepted: best_return")),
+                Arguments.of("unequal tuning budgets", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best_return, space: {nb: {k_lr: [0.005, 0.01]},"
+                        + " nb-pro: {k_lr: [0.005, 0.01, 0.02]}}}\n",
+                        List.of("tune.budget: the tuned methods get unequal budgets {nb=2, nb-pro=3}", "budgets: {method: N}")),
+                Arguments.of("a random space without a budget", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best_return, space: {nb: {k_lr: {log_uniform: [0.001, 0.1]}}}}\n",
+                        List.of("tune.budget: nb has a random search space but no budget")),
+                Arguments.of("tuning a hyper-parameter the method lacks", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best_return, space: {zero: {k_lr: [0.005, 0.01]}}}\n",
+                        List.of("tune.space.zero.k_lr: zero has no tunable hyper-parameter 'k_lr'")),
+                Arguments.of("tune with a grid", VALID
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best_return, space: {nb: {lr: [0.005, 0.01]}}}\n",
+                        List.of("tune: tune and grid cannot be combined")),
+                Arguments.of("an unknown key of tune", VALID.replace("grid:\n  k_lr: [0.005, 0.01]\n", "")
+                        + "tune: {seeds: {from: 100, count: 3}, metric: best_return, trials: 4, space: {nb: {lr: [0.005, 0.01]}}}\n",
+                        List.of("tune.trials: unknown key of tune; accepted: seeds, metric, statistic, budget")),
+                Arguments.of("seeds until decided with min above max", VALID.replace("seeds: 2",
+                        "seeds: {min: 20, max: 10, batch: 5, until: decided}"),
+                        List.of("seeds.min: found min 20 > max 10; accepted: min <= max")),
+                Arguments.of("seeds until something else", VALID.replace("seeds: 2",
+                        "seeds: {min: 10, max: 20, batch: 5, until: tired}"),
+                        List.of("seeds.until: found 'tired'; accepted: decided")),
+                Arguments.of("seeds until decided without its batch", VALID.replace("seeds: 2",
+                        "seeds: {min: 10, max: 20, until: decided}"),
+                        List.of("seeds.batch: missing; seeds until decided needs min, max, batch and until: decided")),
+                Arguments.of("seeds until decided without a baseline", VALID.replace("seeds: 2",
+                        "seeds: {min: 10, max: 20, batch: 5, until: decided}").replace("baseline: [zero]\n", ""),
+                        List.of("seeds.until: seeds until decided needs comparisons; accepted: a baseline:")),
                 Arguments.of("a list where a mapping belongs", "- name: x\n", List.of("found a list; accepted: a mapping")),
                 Arguments.of("an empty file", "", List.of("the file is empty")),
                 Arguments.of("missing keys", "description: nothing else\n",
