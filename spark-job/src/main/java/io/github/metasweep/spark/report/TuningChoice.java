@@ -6,7 +6,6 @@ import io.github.metasweep.model.core.RunStatus;
 import io.github.metasweep.spark.spec.PlannedRun;
 import io.github.metasweep.spark.spec.Tuning;
 import io.github.metasweep.spark.spec.TuningSpace;
-import io.github.metasweep.spark.stats.Summary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -74,7 +73,9 @@ public record TuningChoice(String method, List<Scored> scored, List<String> edge
         Arrays.sort(sorted);
         return switch (statistic) {
             case MEAN -> Arrays.stream(sorted).sum() / sorted.length;
-            case MEDIAN -> Summary.quantile(sorted, 0.5);
+            // not Summary.quantile: its interpolation weight 0 times an infinite gap would give NaN
+            case MEDIAN -> sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
             case IQM -> {
                 int cut = sorted.length / 4;
                 double sum = 0;
