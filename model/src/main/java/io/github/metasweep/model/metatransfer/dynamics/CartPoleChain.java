@@ -1,0 +1,166 @@
+package io.github.metasweep.model.metatransfer.dynamics;
+
+/**
+ * A cart on a rail carrying a chain of n poles in series (n = 1: the cart-pole; n = 2: the double pole), each
+ * pole a massless rod with a point mass at its end. State {@code (x, x_dot, theta_1, theta_1_dot, ...,
+ * theta_n, theta_n_dot)}, angles absolute and measured from the downward vertical (0 hangs, pi stands up),
+ * counter-clockwise positive; a horizontal force on the cart. Equations of motion from the Lagrangian:
+ * {@code M(q) q_ddot = tau(q, q_dot, force)}, with {@code mu_j} the mass carried at or beyond joint j,
+ * <pre>
+ * M_00 = cart + sum m_i,  M_0j = mu_j l_j cos theta_j,  M_jk = mu_max(j,k) l_j l_k cos(theta_j - theta_k)
+ * tau_0 = force - cart_friction x_dot + sum_j mu_j l_j sin theta_j theta_j_dot^2
+ * tau_j = -sum_k mu_max(j,k) l_j l_k sin(theta_j - theta_k) theta_k_dot^2 - g mu_j l_j sin theta_j - joint_friction theta_j_dot
+ * </pre>
+ */
+public final class CartPoleChain {
+    private final double cartMass;
+    private final double[] masses;
+    private final double[] lengths;
+    private final double gravity;
+    private final double cartFriction;
+    private final double jointFriction;
+    private final double[] carried;
+
+    public CartPoleChain(double cartMass, double[] masses, double[] lengths, double gravity, double cartFriction,
+                         double jointFriction) {
+        if (masses.length != lengths.length || masses.length == 0) {
+            throw new IllegalArgumentException("one mass and one length per pole, at least one pole");
+        }
+        this.cartMass = cartMass;
+        this.masses = masses.clone();
+        this.lengths = lengths.clone();
+        this.gravity = gravity;
+        this.cartFriction = cartFriction;
+        this.jointFriction = jointFriction;
+        this.carried = new double[masses.length];
+        double sum = 0;
+        for (int j = masses.length - 1; j >= 0; j--) {
+            sum += masses[j];
+            carried[j] = sum;
+        }
+    }
+
+    public int poles() {
+        return masses.length;
+    }
+
+    public int stateSize() {
+        return 2 + 2 * masses.length;
+    }
+
+    /** d state / dt at {@code state} under {@code force} (N), written into {@code out}. */
+    public void derivative(double[] state, double force, double[] out) {
+        int n = masses.length;
+        int d = n + 1;
+        double[][] m = new double[d][d + 1]; // augmented [M | tau]
+        double total = cartMass;
+        for (double mi : masses) {
+            total += mi;
+        }
+        m[0][0] = total;
+        double tau0 = force - cartFriction * state[1];
+        for (int j = 0; j < n; j++) {
+            double th = state[2 + 2 * j];
+            double om = state[3 + 2 * j];
+            m[0][j + 1] = carried[j] * lengths[j] * Math.cos(th);
+            m[j + 1][0] = m[0][j + 1];
+            tau0 += carried[j] * lengths[j] * Math.sin(th) * om * om;
+            double tau = -gravity * carried[j] * lengths[j] * Math.sin(th) - jointFriction * om;
+            for (int k = 0; k < n; k++) {
+                double thk = state[2 + 2 * k];
+                double omk = state[3 + 2 * k];
+                double mu = carried[Math.max(j, k)] * lengths[j] * lengths[k];
+                m[j + 1][k + 1] = mu * Math.cos(th - thk);
+                tau -= mu * Math.sin(th - thk) * omk * omk;
+            }
+            m[j + 1][d] = tau;
+        }
+        m[0][d] = tau0;
+        double[] acc = solve(m);
+        out[0] = state[1];
+        out[1] = acc[0];
+        for (int j = 0; j < n; j++) {
+            out[2 + 2 * j] = state[3 + 2 * j];
+            out[3 + 2 * j] = acc[j + 1];
+        }
+    }
+
+    /** Gaussian elimination with partial pivoting of an augmented system (the mass matrix is positive definite). */
+    private static double[] solve(double[][] a) {
+        int d = a.length;
+        for (int c = 0; c < d; c++) {
+            int p = c;
+            for (int r = c + 1; r < d; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[p][c])) {
+                    p = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[p];
+            a[p] = t;
+            for (int r = c + 1; r < d; r++) {
+                double f = a[r][c] / a[c][c];
+                for (int k = c; k <= d; k++) {
+                    a[r][k] -= f * a[c][k];
+                }
+            }
+        }
+        double[] x = new double[d];
+        for (int r = d - 1; r >= 0; r--) {
+            double s = a[r][d];
+            for (int k = r + 1; k < d; k++) {
+                s -= a[r][k] * x[k];
+            }
+            x[r] = s / a[r][r];
+        }
+        return x;
+    }
+
+    /** Kinetic plus potential energy (zero potential at the rail's height). */
+    public double energy(double[] state) {
+        double xd = state[1];
+        double kinetic = 0.5 * cartMass * xd * xd;
+        double potential = 0;
+        double vx = xd;
+        double vy = 0;
+        double y = 0;
+        for (int j = 0; j < masses.length; j++) {
+            double th = state[2 + 2 * j];
+            double om = state[3 + 2 * j];
+            vx += lengths[j] * Math.cos(th) * om;
+            vy += lengths[j] * Math.sin(th) * om;
+            y -= lengths[j] * Math.cos(th);
+            kinetic += 0.5 * masses[j] * (vx * vx + vy * vy);
+            potential += masses[j] * gravity * y;
+        }
+        return kinetic + potential;
+    }
+
+    /** One classical Runge-Kutta step of {@code dt} seconds with the force held; returns the new state. */
+    public double[] step(double[] state, double force, double dt) {
+        int s = state.length;
+        double[] k1 = new double[s];
+        double[] k2 = new double[s];
+        double[] k3 = new double[s];
+        double[] k4 = new double[s];
+        double[] tmp = new double[s];
+        derivative(state, force, k1);
+        for (int i = 0; i < s; i++) {
+            tmp[i] = state[i] + 0.5 * dt * k1[i];
+        }
+        derivative(tmp, force, k2);
+        for (int i = 0; i < s; i++) {
+            tmp[i] = state[i] + 0.5 * dt * k2[i];
+        }
+        derivative(tmp, force, k3);
+        for (int i = 0; i < s; i++) {
+            tmp[i] = state[i] + dt * k3[i];
+        }
+        derivative(tmp, force, k4);
+        double[] next = new double[s];
+        for (int i = 0; i < s; i++) {
+            next[i] = state[i] + dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
+        return next;
+    }
+}
