@@ -17,6 +17,7 @@ import io.github.metasweep.model.core.Trace;
 import io.github.metasweep.model.core.meta.InnerSgd;
 import io.github.metasweep.model.core.meta.JointTraining;
 import io.github.metasweep.model.core.meta.Maml;
+import io.github.metasweep.model.core.meta.NeuronMl;
 import io.github.metasweep.model.core.meta.MetaLearner;
 import io.github.metasweep.model.core.meta.MetaSgd;
 import io.github.metasweep.model.core.meta.Reptile;
@@ -60,7 +61,8 @@ public final class SinusoidRegression implements Benchmark {
     static final int[] REPORTED_STEPS = {0, 1, 5, 10};
 
     public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "meta-sgd", "cavia",
-            "pretrained", "oracle", "zero", "scratch");
+            "neuronml", "pretrained", "oracle", "zero", "scratch");
+    public static final String MASK_ON_SHARE = "mask_on_share";
 
     static final List<MetricDef> METRICS = List.of(
             MetricDef.lower("mse_step0", "MSE", "mean over the evaluation tasks of the MSE on 100 evenly spaced x "
@@ -122,6 +124,8 @@ public final class SinusoidRegression implements Benchmark {
             all.addAll(REPTILE);
         } else if (method.equals("cavia")) {
             all.addAll(CAVIA);
+        } else if (method.equals("neuronml")) {
+            all.addAll(NeuronMlParams.PARAMS);
         }
         return all;
     }
@@ -129,16 +133,16 @@ public final class SinusoidRegression implements Benchmark {
     @Override
     public List<String> variants(String method) {
         check(method);
-        return List.of("full");
+        return method.equals("neuronml") ? NeuronMlParams.VARIANTS : List.of("full");
     }
 
     @Override
     public Map<String, Object> variantOverrides(String method, String variant) {
         if (!variants(method).contains(variant)) {
             throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
+                    + method + "; accepted: " + String.join(", ", variants(method)));
         }
-        return Map.of();
+        return method.equals("neuronml") ? NeuronMlParams.overrides(variant) : Map.of();
     }
 
     @Override
@@ -205,6 +209,16 @@ public final class SinusoidRegression implements Benchmark {
                 Maml m = new Maml(theta, inner, outerRates, steps, true);
                 return new Setup(net, m, theta, m.innerRates(), false, false);
             }
+            case "neuronml" -> {
+                Mlp net = new Mlp(1, 0, hidden, capacity);
+                double[] theta = net.init(init);
+                int k = p.getInt(SHOTS);
+                NeuronMl m = new NeuronMl(theta, alpha, outer, p.getDouble(NeuronMlParams.MASK_LR),
+                        p.getDouble(NeuronMlParams.MASK_INIT), steps, true, !p.getBool(NeuronMlParams.MASK_LEARNT),
+                        p.getString(NeuronMlParams.MASK_STEP).equals("sequential"),
+                        NeuronMlParams.constraint(p, theta.length, p.getInt(META_BATCH) * 2 * k));
+                return new Setup(net, m, m.theta(), m.innerRates(), false, false);
+            }
             case "pretrained" -> {
                 Mlp net = new Mlp(1, 0, hidden, capacity);
                 double[] theta = net.init(init);
@@ -228,6 +242,14 @@ public final class SinusoidRegression implements Benchmark {
             }
             default -> throw new InvalidSpecException("method", "method: unknown method '" + method + "'");
         }
+    }
+
+    private static double onShare(double[] mask) {
+        int on = 0;
+        for (double m : mask) {
+            on += m > 0.5 ? 1 : 0;
+        }
+        return on / (double) mask.length;
     }
 
     /** The 100 evenly spaced query x on [-5, 5]. */
@@ -263,6 +285,7 @@ public final class SinusoidRegression implements Benchmark {
             }
             double[] lossX = new double[Math.min(iterations, LOSS_POINTS)];
             double[] lossY = new double[lossX.length];
+            double[] maskShare = new double[lossX.length];
             int recorded = 0;
             for (int it = 0; it < iterations; it++) {
                 for (int t = 0; t < batch; t++) {
@@ -274,6 +297,9 @@ public final class SinusoidRegression implements Benchmark {
                 double loss = s.learner().step(tasks, batch, want);
                 if (want) {
                     lossX[recorded] = it + 1;
+                    if (s.learner() instanceof NeuronMl n) {
+                        maskShare[recorded] = onShare(n.mask());
+                    }
                     lossY[recorded++] = loss;
                 }
                 if (!s.learner().finite()) {
@@ -286,6 +312,10 @@ public final class SinusoidRegression implements Benchmark {
             }
             curves.put(META_TRAIN_LOSS, new Curve("meta-iteration", "mean query loss of the meta-batch (MSE)",
                     Arrays.copyOf(lossX, recorded), Arrays.copyOf(lossY, recorded), List.of()));
+            if (s.learner() instanceof NeuronMl) {
+                curves.put(MASK_ON_SHARE, new Curve("meta-iteration", "share of mask entries above 0.5",
+                        Arrays.copyOf(lossX, recorded), Arrays.copyOf(maskShare, recorded), List.of()));
+            }
         }
         if (message == null) {
             Evaluation e = evaluate(s, p, spec.seed(), evalTasks, k);

@@ -75,6 +75,11 @@ public final class MetaGradient {
         return q;
     }
 
+    /** The support gradient at inner step {@code j} of the last {@link #accumulate} call (a view, not a copy). */
+    public double[] supportGradient(int j) {
+        return supportGrads[j];
+    }
+
     /** The parameters after the inner steps of the last {@link #accumulate} call (a view, not a copy). */
     public double[] adapted(int steps) {
         return thetas[steps];
