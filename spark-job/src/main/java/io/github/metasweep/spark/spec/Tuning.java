@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param spaces  tuned method to its search space, in the spec's method order
  * @param budgets tuned method to its number of configurations (equal unless the spec states otherwise)
- * @param seed    where the random draws come from (each method draws from {@code seed} and its name)
+ * @param seed    where the random draws come from (each method draws from {@code seed} and its name, kept >= 0 so
+ *                the selection phase's recorded spec reads back)
  */
 public record Tuning(List<Long> seeds, String metric, Statistic statistic, Map<String, Integer> budgets, long seed,
                      Map<String, TuningSpace> spaces) {
@@ -37,7 +38,7 @@ public record Tuning(List<Long> seeds, String metric, Statistic statistic, Map<S
         TuningSpace space = spaces.get(method);
         int budget = budgets.get(method);
         Map<String, List<Object>> grid = space.random() ? Map.of() : space.grid();
-        RandomSearch random = space.random() ? space.draws(budget, seed ^ method.hashCode()) : RandomSearch.NONE;
+        RandomSearch random = space.random() ? space.draws(budget, (seed ^ method.hashCode()) & Long.MAX_VALUE) : RandomSearch.NONE;
         Map<String, Object> params = new LinkedHashMap<>(parent.params());
         space.grid().keySet().forEach(params::remove);
         space.distributions().keySet().forEach(params::remove);

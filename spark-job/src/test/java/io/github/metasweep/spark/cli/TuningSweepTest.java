@@ -104,6 +104,32 @@ class TuningSweepTest {
         assertTrue(Files.readString(out.resolve("REPORT.md")).contains("## Tuning"));
     }
 
+    @Test
+    void aTunedSweepWithRandomSpacesResumes() throws Exception {
+        // method names whose hash is negative once drawn from: their selection spec must still read back on resume
+        Path spec = SpecFiles.write(dir, "random.yaml", """
+                name: tuned-random
+                benchmark: fake
+                seeds: 2
+                methods: [alpha, beta]
+                tune:
+                  seeds: {from: 50, count: 2}
+                  metric: error
+                  statistic: median
+                  budget: 3
+                  seed: 13
+                  space:
+                    all: {lr: {log_uniform: [0.001, 0.5]}}
+                """);
+        Path out = dir.resolve("random");
+        TestSpark.Result first = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString());
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertEquals(3 * 2, results(out.resolve("tuning/beta")).size());
+        TestSpark.Result again = TestSpark.main(TestSpark.SHARED, "sweep", spec.toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertEquals(3, again.out().split("nothing to run: every run is stored", -1).length - 1, again.out());
+    }
+
     private static String best(Map<String, Double> means) {
         return means.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
