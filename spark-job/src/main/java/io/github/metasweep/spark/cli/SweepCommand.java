@@ -332,7 +332,8 @@ final class SweepCommand {
             return Optional.of(record);
         }
         Set<String> ids = store.resultIds();
-        if (!ids.isEmpty()) {
+        if (!ids.isEmpty() && !(spec.tuning() != null && spec.methodParams().isEmpty())) {
+            // (a tuned sweep's runs are known only once tuning has chosen: checked again then)
             Set<String> planned = new java.util.HashSet<>();
             runs.forEach(r -> planned.add(r.id()));
             List<String> foreign = ids.stream().filter(id -> !planned.contains(id)).sorted().toList();
