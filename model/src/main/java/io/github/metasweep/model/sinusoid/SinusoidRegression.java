@@ -63,13 +63,23 @@ public final class SinusoidRegression implements Benchmark {
     public static final List<String> METHODS = List.of("maml", "fomaml", "reptile", "meta-sgd", "cavia",
             "neuronml", "pretrained", "oracle", "zero", "scratch");
     public static final String MASK_ON_SHARE = "mask_on_share";
+    public static final String MSE_BY_DROPOUT = "mse_by_dropout";
+    static final String DROP50_INCREASE = "mse_drop50_increase";
+    public static final String MASK_BY_LAYER = "mask_by_layer";
+    public static final String TASK_OVERLAP = "task_overlap";
 
     static final List<MetricDef> METRICS = List.of(
             MetricDef.lower("mse_step0", "MSE", "mean over the evaluation tasks of the MSE on 100 evenly spaced x "
                     + "in [-5, 5] before adaptation", false),
             MetricDef.lower("mse_step1", "MSE", "the same after 1 SGD step on the K support points", true),
             MetricDef.lower("mse_step5", "MSE", "the same after 5 SGD steps", false),
-            MetricDef.lower("mse_step10", "MSE", "the same after 10 SGD steps", true));
+            MetricDef.lower("mse_step10", "MSE", "the same after 10 SGD steps", true),
+            MetricDef.lower("mse_step10_drop10", "MSE", "mse_step10 with 10% of each hidden layer's units disabled "
+                    + "before adaptation (the same units for every method of a seed and task)", false),
+            MetricDef.lower("mse_step10_drop30", "MSE", "the same with 30% disabled", false),
+            MetricDef.lower("mse_step10_drop50", "MSE", "the same with 50% disabled", false),
+            MetricDef.lower(DROP50_INCREASE, "MSE", "mse_step10_drop50 - mse_step10: how much the method degrades "
+                    + "when half of each hidden layer is disabled", false));
 
     static final List<ParamDef> PROTOCOL = List.of(
             ParamDef.integer(SHOTS, 10, 1, 1000, "K: support points (and query points in training) per task"),
@@ -157,13 +167,14 @@ public final class SinusoidRegression implements Benchmark {
         // the paper's setting: 70,000 meta-iterations of 25 tasks, one inner step of 0.01 in training
         Map<String, Object> protocol = Map.of(META_ITERATIONS, 70_000, META_BATCH, 25, INNER_LR, 0.01,
                 INNER_STEPS, 1);
-        return Stream.of(
+        List<PublishedClaim> maml = Stream.of(
                 PublishedClaim.better(table, source, new PublishedClaim.Side("maml", "full", "mse_step1"),
                         new PublishedClaim.Side("pretrained", "full", "mse_step1"), Map.of(),
                         "MAML adapts better in one step than a network pretrained on all tasks"),
                 PublishedClaim.better(table, source, new PublishedClaim.Side("maml", "full", "mse_step10"),
                         new PublishedClaim.Side("maml", "full", "mse_step1"), Map.of(),
                         "MAML keeps improving with more steps")).map(c -> c.withProtocol(protocol)).toList();
+        return Stream.concat(maml.stream(), NeuronMlParams.claims().stream()).toList();
     }
 
     /** What a method trains (null learner: nothing) and how it adapts at test time. */
@@ -244,12 +255,13 @@ public final class SinusoidRegression implements Benchmark {
         }
     }
 
-    private static double onShare(double[] mask) {
+    /** The share of mask entries {@code from..to-1} above 0.5. */
+    private static double onShare(double[] mask, int from, int to) {
         int on = 0;
-        for (double m : mask) {
-            on += m > 0.5 ? 1 : 0;
+        for (int i = from; i < to; i++) {
+            on += mask[i] > 0.5 ? 1 : 0;
         }
-        return on / (double) mask.length;
+        return on / (double) (to - from);
     }
 
     /** The 100 evenly spaced query x on [-5, 5]. */
@@ -286,6 +298,8 @@ public final class SinusoidRegression implements Benchmark {
             double[] lossX = new double[Math.min(iterations, LOSS_POINTS)];
             double[] lossY = new double[lossX.length];
             double[] maskShare = new double[lossX.length];
+            double[][] layerShare = new double[3][lossX.length];
+            double[] overlap = new double[lossX.length];
             int recorded = 0;
             for (int it = 0; it < iterations; it++) {
                 for (int t = 0; t < batch; t++) {
@@ -298,7 +312,12 @@ public final class SinusoidRegression implements Benchmark {
                 if (want) {
                     lossX[recorded] = it + 1;
                     if (s.learner() instanceof NeuronMl n) {
-                        maskShare[recorded] = onShare(n.mask());
+                        maskShare[recorded] = onShare(n.mask(), 0, n.mask().length);
+                        Mlp net = s.net();
+                        layerShare[0][recorded] = onShare(n.mask(), net.oW1, net.oW2);
+                        layerShare[1][recorded] = onShare(n.mask(), net.oW2, net.oW3);
+                        layerShare[2][recorded] = onShare(n.mask(), net.oW3, net.oCtx);
+                        overlap[recorded] = n.taskOverlap();
                     }
                     lossY[recorded++] = loss;
                 }
@@ -313,8 +332,20 @@ public final class SinusoidRegression implements Benchmark {
             curves.put(META_TRAIN_LOSS, new Curve("meta-iteration", "mean query loss of the meta-batch (MSE)",
                     Arrays.copyOf(lossX, recorded), Arrays.copyOf(lossY, recorded), List.of()));
             if (s.learner() instanceof NeuronMl) {
-                curves.put(MASK_ON_SHARE, new Curve("meta-iteration", "share of mask entries above 0.5",
-                        Arrays.copyOf(lossX, recorded), Arrays.copyOf(maskShare, recorded), List.of()));
+                double[] x = Arrays.copyOf(lossX, recorded);
+                curves.put(MASK_ON_SHARE, new Curve("meta-iteration", "share of mask entries above 0.5", x,
+                        Arrays.copyOf(maskShare, recorded), List.of()));
+                String[] layers = {"hidden layer 1", "hidden layer 2", "output layer"};
+                List<Trace.Series> series = new ArrayList<>();
+                for (int l = 0; l < layers.length; l++) {
+                    series.add(new Trace.Series(layers[l], Trace.Style.LINE, false, x,
+                            Arrays.copyOf(layerShare[l], recorded)));
+                }
+                traces.put(MASK_BY_LAYER, new Trace(Trace.Kind.BAND, "meta-iteration",
+                        "share of the layer's mask entries above 0.5 (weights and biases into it)", series));
+                traces.put(TASK_OVERLAP, new Trace(Trace.Kind.BAND, "meta-iteration", "mean cosine similarity of "
+                        + "two tasks' mask-weighted activities", List.of(new Trace.Series("overlap",
+                        Trace.Style.LINE, false, x, Arrays.copyOf(overlap, recorded)))));
             }
         }
         if (message == null) {
@@ -329,11 +360,21 @@ public final class SinusoidRegression implements Benchmark {
             }
             curves.put(MSE_BY_STEP, new Curve("adaptation step", "mean evaluation MSE", steps,
                     Arrays.copyOf(e.mseByStep(), finiteSteps), List.of()));
-            if (finiteSteps == MAX_EVAL_STEPS + 1) {
+            boolean dropoutFinite = Arrays.stream(e.mseByDropout()).allMatch(Double::isFinite);
+            if (finiteSteps == MAX_EVAL_STEPS + 1 && dropoutFinite) {
                 for (int r : REPORTED_STEPS) {
                     metrics.put("mse_step" + r, e.mseByStep()[r]);
                 }
+                for (int f = 1; f < UnitDropout.FRACTIONS.length; f++) {
+                    metrics.put(String.format(Locale.ROOT, "mse_step10_drop%02d",
+                            Math.round(100 * UnitDropout.FRACTIONS[f])), e.mseByDropout()[f]);
+                }
+                metrics.put(DROP50_INCREASE, e.mseByDropout()[3] - e.mseByStep()[MAX_EVAL_STEPS]);
+                curves.put(MSE_BY_DROPOUT, new Curve("share of hidden units disabled", "mean evaluation MSE after "
+                        + MAX_EVAL_STEPS + " steps", UnitDropout.FRACTIONS.clone(), e.mseByDropout(), List.of()));
                 traces.putAll(e.traces());
+            } else if (finiteSteps == MAX_EVAL_STEPS + 1) {
+                message = "non-finite evaluation MSE with hidden units disabled (the adapted parameters blew up)";
             } else {
                 // all metrics NaN, as for any diverged run; mse_by_step keeps the finite steps
                 message = "non-finite evaluation MSE after " + finiteSteps + " adaptation steps (the adapted "
@@ -347,7 +388,7 @@ public final class SinusoidRegression implements Benchmark {
     }
 
     /** Mean query MSE after 0..10 steps over the evaluation tasks, and the example traces. */
-    record Evaluation(double[] mseByStep, Map<String, Trace> traces) {
+    record Evaluation(double[] mseByStep, double[] mseByDropout, Map<String, Trace> traces) {
     }
 
     static Evaluation evaluate(Setup s, ParamSet p, long seed, int evalTasks, int k) {
@@ -359,6 +400,8 @@ public final class SinusoidRegression implements Benchmark {
         double[] grad = new double[theta.length];
         double[] pred = new double[QUERY_POINTS];
         Map<String, Trace> traces = new LinkedHashMap<>();
+        UnitDropout dropout = new UnitDropout(s.net(), seed);
+        double[] dropped = new double[UnitDropout.FRACTIONS.length];
         for (int t = 0; t < evalTasks; t++) {
             task.sample(eval, k, grid);
             System.arraycopy(s.theta(), 0, theta, 0, theta.length);
@@ -376,6 +419,9 @@ public final class SinusoidRegression implements Benchmark {
                     }
                 }
                 sum[step] += mse;
+                if (step == MAX_EVAL_STEPS) {
+                    dropped[0] += mse;
+                }
                 if (t < EXAMPLE_TASKS && step == 1) {
                     after1 = pred.clone();
                 }
@@ -390,11 +436,33 @@ public final class SinusoidRegression implements Benchmark {
             if (t < EXAMPLE_TASKS) {
                 traces.put("task-" + (t + 1), example(task, k, grid, after1, after10));
             }
+            dropout.nextTask();
+            for (int f = 1; f < UnitDropout.FRACTIONS.length; f++) {
+                dropped[f] += s.zero() ? meanSquare(task.query().y, QUERY_POINTS)
+                        : adaptedMse(s, task, dropout.keep(UnitDropout.FRACTIONS[f]), theta, grad);
+            }
         }
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= evalTasks;
         }
-        return new Evaluation(sum, traces);
+        for (int f = 0; f < dropped.length; f++) {
+            dropped[f] /= evalTasks;
+        }
+        return new Evaluation(sum, dropped, traces);
+    }
+
+    /** The query MSE after 10 adaptation steps from theta with the parameters outside {@code keep} held at 0. */
+    private static double adaptedMse(Setup s, SinusoidTask task, double[] keep, double[] theta, double[] grad) {
+        double[] rates = s.rates().clone();
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = s.theta()[i] * keep[i];
+            rates[i] *= keep[i];
+        }
+        for (int step = 0; step < MAX_EVAL_STEPS; step++) {
+            task.support().valueAndGradient(theta, grad);
+            InnerSgd.step(theta, rates, grad);
+        }
+        return task.query().value(theta);
     }
 
     private static double meanSquare(double[] y, int n) {

@@ -13,6 +13,7 @@ import io.github.metasweep.model.core.RunSpec;
 import io.github.metasweep.model.core.meta.NeuronMl;
 import io.github.metasweep.model.core.meta.StructureConstraint;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,22 @@ class NeuronMlTest {
         RunResult learnt = run("neuronml", "full", Map.of());
         assertFalse(maml.metrics().equals(learnt.metrics()), "a learnt mask changes the result");
         assertTrue(learnt.curves().containsKey("mask_on_share"));
+        // the structure report: per-layer shares (the whole-mask share is their size-weighted mean) and the overlap
+        var layers = learnt.traces().get("mask_by_layer").series();
+        assertEquals(List.of("hidden layer 1", "hidden layer 2", "output layer"),
+                layers.stream().map(s -> s.name()).toList());
+        double[] whole = learnt.curves().get("mask_on_share").y();
+        int[] sizes = {1 * 8 + 8, 8 * 8 + 8, 8 + 1}; // hidden 8, input 1
+        for (int i = 0; i < whole.length; i++) {
+            double weighted = 0;
+            for (int l = 0; l < 3; l++) {
+                weighted += layers.get(l).y()[i] * sizes[l];
+            }
+            assertEquals(whole[i], weighted / (16 + 72 + 9), 1e-12);
+        }
+        for (double o : learnt.traces().get("task_overlap").series().get(0).y()) {
+            assertTrue(o > 0 && o <= 1 + 1e-12, "a cosine of non-negative activities: " + o);
+        }
     }
 
     @Test

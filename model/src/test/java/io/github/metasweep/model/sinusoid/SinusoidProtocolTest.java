@@ -58,6 +58,10 @@ class SinusoidProtocolTest {
         for (String m : List.of("mse_step0", "mse_step1", "mse_step5", "mse_step10")) {
             assertEquals(SinusoidTask.ZERO_MSE, r.metric(m), 0.075, m);
         }
+        // predicting 0 has no units to lose: every dropout fraction gives the same MSE
+        for (String m : List.of("mse_step10_drop10", "mse_step10_drop30", "mse_step10_drop50")) {
+            assertEquals(r.metric("mse_step10"), r.metric(m), 1e-12, m);
+        }
     }
 
     @Test
@@ -138,8 +142,13 @@ class SinusoidProtocolTest {
     void resultCarriesTheDeclaredMetricsCurvesAndTraces() {
         RunResult r = run("maml", Map.of("meta_iterations", 250, "eval_tasks", 5), 0);
         assertNull(r.message());
-        assertEquals(List.of("mse_step0", "mse_step1", "mse_step5", "mse_step10"), List.copyOf(r.metrics().keySet()));
+        assertEquals(List.of("mse_step0", "mse_step1", "mse_step5", "mse_step10", "mse_step10_drop10",
+                "mse_step10_drop30", "mse_step10_drop50", "mse_drop50_increase"), List.copyOf(r.metrics().keySet()));
+        assertEquals(r.metric("mse_step10_drop50") - r.metric("mse_step10"), r.metric("mse_drop50_increase"), 0.0);
         assertEquals(11, r.curves().get("mse_by_step").x().length);
+        double[] byDropout = r.curves().get("mse_by_dropout").y();
+        assertArrayEquals(new double[] {r.metric("mse_step10"), r.metric("mse_step10_drop10"),
+                r.metric("mse_step10_drop30"), r.metric("mse_step10_drop50")}, byDropout, 0.0);
         double[] x = r.curves().get("meta_train_loss").x();
         assertEquals(100, x.length);
         assertEquals(250, x[x.length - 1]);

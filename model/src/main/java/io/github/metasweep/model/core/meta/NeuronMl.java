@@ -28,6 +28,7 @@ public final class NeuronMl extends LearnedInitialisation {
     private final double[] byTheta;
     private double[][] activity = new double[0][];
     private double lastConstraint;
+    private int lastCount;
 
     /**
      * @param theta     initial weights (copied); {@link #theta()} holds the masked weights
@@ -73,9 +74,40 @@ public final class NeuronMl extends LearnedInitialisation {
         return lastConstraint;
     }
 
+    /**
+     * How much the tasks of the last meta-batch use the same weights: the mean over pairs of tasks of the cosine
+     * similarity of their activities weighted by the mask ({@code M (.) a_t}); what plasticity pushes down. NaN
+     * with a fixed mask or fewer than two tasks.
+     */
+    public double taskOverlap() {
+        if (maskFixed || lastCount < 2) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int pairs = 0;
+        for (int i = 0; i < lastCount; i++) {
+            for (int j = i + 1; j < lastCount; j++) {
+                double dot = 0;
+                double ni = 0;
+                double nj = 0;
+                for (int w = 0; w < mask.length; w++) {
+                    double ai = mask[w] * activity[i][w];
+                    double aj = mask[w] * activity[j][w];
+                    dot += ai * aj;
+                    ni += ai * ai;
+                    nj += aj * aj;
+                }
+                sum += ni > 0 && nj > 0 ? dot / Math.sqrt(ni * nj) : 0;
+                pairs++;
+            }
+        }
+        return sum / pairs;
+    }
+
     @Override
     public double step(MetaTask[] tasks, int count, boolean wantLoss) {
         double loss = metaGradient(tasks, count, false);
+        lastCount = count;
         double inv = 1.0 / count;
         if (maskFixed) {
             if (!AveragedAdamStep.apply(thetaAdam, theta, grad, inv, loss)) {
