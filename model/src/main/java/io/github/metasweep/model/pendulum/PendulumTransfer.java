@@ -8,6 +8,7 @@ import io.github.metasweep.model.pendulum.method.Expert;
 import io.github.metasweep.model.pendulum.method.Finetune;
 import io.github.metasweep.model.pendulum.method.FrozenInit;
 import io.github.metasweep.model.pendulum.method.Maml;
+import io.github.metasweep.model.pendulum.method.NeuronMlMethod;
 import io.github.metasweep.model.pendulum.method.NeuralBattery;
 import io.github.metasweep.model.pendulum.method.PendulumAgent;
 import io.github.metasweep.model.pendulum.method.PendulumMethod;
@@ -66,7 +67,7 @@ public final class PendulumTransfer implements Benchmark {
     public PendulumTransfer() {
         this(List.of(Maml.secondOrder(), Maml.firstOrder(), NeuralBattery.nb(), NeuralBattery.nbPro(), new Finetune(),
                 new ZeroAction(), new FrozenInit(),
-                new Expert()));
+                new Expert(), new NeuronMlMethod()));
     }
 
     public PendulumTransfer(List<PendulumMethod> methods) {

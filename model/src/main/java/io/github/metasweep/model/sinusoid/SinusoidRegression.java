@@ -18,6 +18,7 @@ import io.github.metasweep.model.core.meta.InnerSgd;
 import io.github.metasweep.model.core.meta.JointTraining;
 import io.github.metasweep.model.core.meta.Maml;
 import io.github.metasweep.model.core.meta.NeuronMl;
+import io.github.metasweep.model.core.meta.NeuronMlParams;
 import io.github.metasweep.model.core.meta.MetaLearner;
 import io.github.metasweep.model.core.meta.MetaSgd;
 import io.github.metasweep.model.core.meta.Reptile;
@@ -174,7 +175,7 @@ public final class SinusoidRegression implements Benchmark {
                 PublishedClaim.better(table, source, new PublishedClaim.Side("maml", "full", "mse_step10"),
                         new PublishedClaim.Side("maml", "full", "mse_step1"), Map.of(),
                         "MAML keeps improving with more steps")).map(c -> c.withProtocol(protocol)).toList();
-        return Stream.concat(maml.stream(), NeuronMlParams.claims().stream()).toList();
+        return Stream.concat(maml.stream(), NeuronMlClaims.of().stream()).toList();
     }
 
     /** What a method trains (null learner: nothing) and how it adapts at test time. */

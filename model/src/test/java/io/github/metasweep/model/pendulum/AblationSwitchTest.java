@@ -77,7 +77,7 @@ class AblationSwitchTest {
         PendulumTransfer b = new PendulumTransfer();
         assertEquals(java.util.List.of("full", "no-k-target", "no-grad-clip", "no-hierarchical"), b.variants("nb-pro"));
         assertEquals(java.util.List.of("full", "no-k-target", "no-grad-clip"), b.variants("nb"));
-        assertEquals(Set.of("maml", "fomaml", "nb", "nb-pro", "finetune", "zero", "frozen-init", "expert"),
+        assertEquals(Set.of("maml", "fomaml", "nb", "nb-pro", "finetune", "zero", "frozen-init", "expert", "neuronml"),
                 Set.copyOf(b.methods()));
     }
 }
