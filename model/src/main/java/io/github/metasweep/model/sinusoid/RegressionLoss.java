@@ -1,5 +1,6 @@
 package io.github.metasweep.model.sinusoid;
 
+import io.github.metasweep.model.core.nn.Mlp;
 import io.github.metasweep.model.core.meta.DifferentiableLoss;
 
 /** The MSE of a network on a mutable set of points (refilled per task, never reallocated). */

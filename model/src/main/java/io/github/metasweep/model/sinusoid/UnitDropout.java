@@ -1,5 +1,6 @@
 package io.github.metasweep.model.sinusoid;
 
+import io.github.metasweep.model.core.nn.Mlp;
 import io.github.metasweep.model.core.GaussianStream;
 import java.util.Arrays;
 

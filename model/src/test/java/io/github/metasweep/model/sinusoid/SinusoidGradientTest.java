@@ -1,5 +1,6 @@
 package io.github.metasweep.model.sinusoid;
 
+import io.github.metasweep.model.core.nn.Mlp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

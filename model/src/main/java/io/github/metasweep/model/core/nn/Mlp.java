@@ -1,4 +1,4 @@
-package io.github.metasweep.model.sinusoid;
+package io.github.metasweep.model.core.nn;
 
 import io.github.metasweep.model.core.GaussianStream;
 
@@ -16,21 +16,21 @@ import io.github.metasweep.model.core.GaussianStream;
  * into one array per weight row (and W2 transposed, for the backward pass), skipping the unpack
  * when theta is held by one of two slots (the support gradient and Hessian-vector product of MAML are
  * taken at the same theta_0 for all tasks of a meta-batch), and packs the gradients back at the end.
- * All scratch is preallocated: no allocation per call. Not thread-safe.
+ * All scratch is preallocated: no allocation per call. Not thread-safe. The layout offsets are public (read-only).
  */
 public final class Mlp {
-    final int in;
-    final int ctx;
-    final int h;
-    final int d;
-    final int oW1;
-    final int oB1;
-    final int oW2;
-    final int oB2;
-    final int oW3;
-    final int oB3;
-    final int oCtx;
-    final int size;
+    public final int in;
+    public final int ctx;
+    public final int h;
+    public final int d;
+    public final int oW1;
+    public final int oB1;
+    public final int oW2;
+    public final int oB2;
+    public final int oW3;
+    public final int oB3;
+    public final int oCtx;
+    public final int size;
     private final int maxPoints;
     // per-point forward state
     private final double[] z1;
