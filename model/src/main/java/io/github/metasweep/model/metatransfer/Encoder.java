@@ -1,0 +1,21 @@
+package io.github.metasweep.model.metatransfer;
+
+import io.github.metasweep.model.core.GaussianStream;
+
+/**
+ * Turns a task's support set into a task code z of size k. Its parameters are a slice of the model's vector
+ * starting at {@code at}; {@link #backward} must follow the {@link #encode} of the same task and parameters.
+ */
+interface Encoder {
+    int size();
+
+    int codeSize();
+
+    void init(GaussianStream random, double[] p, int at);
+
+    /** The task code (owned by the encoder, valid until the next call). */
+    double[] encode(double[] p, int at, CosSinTask task);
+
+    /** Adds the gradient of {@code dz . z} with respect to the encoder's parameters into {@code grad} at {@code at}. */
+    void backward(double[] p, int at, double[] dz, double[] grad);
+}
