@@ -3,7 +3,7 @@ package io.github.metasweep.model.metatransfer;
 import io.github.metasweep.model.core.GaussianStream;
 
 /**
- * One cos->sin meta-transfer task (docs/protocols/meta-transfer.md): A ~ U[0.1, 5.0], b ~ U[-pi, pi]; support
+ * Draws cos->sin meta-transfer tasks (docs/protocols/meta-transfer.md): A ~ U[0.1, 5.0], b ~ U[-pi, pi]; support
  * points (x, A cos(x + b) + N(0, sigma^2)), query points (x, A sin(x + b)), x ~ U[-5, 5] (or a given grid).
  * Draw order: A, b, the support x, the support noise, the query x.
  */
@@ -15,23 +15,16 @@ final class CosSinTask {
     /** E[A^2]/2: the expected query MSE of predicting 0 (the zero control's closed form). */
     static final double ZERO_MSE = (A_MAX * A_MAX * A_MAX - A_MIN * A_MIN * A_MIN) / (3 * (A_MAX - A_MIN)) / 2;
 
-    final double amplitude;
-    final double phase;
-    final double[] supportX;
-    final double[] supportY;
-    final double[] queryX;
-    final double[] queryY;
+    private CosSinTask() {
+    }
 
-    CosSinTask(double amplitude, double phase, double[] supportX, double[] supportY, double[] queryX) {
-        this.amplitude = amplitude;
-        this.phase = phase;
-        this.supportX = supportX;
-        this.supportY = supportY;
-        this.queryX = queryX;
-        this.queryY = new double[queryX.length];
+    /** The task of (A, b) with these support points and query x; its truth is (A, b). */
+    static TransferTask of(double amplitude, double phase, double[] supportX, double[] supportY, double[] queryX) {
+        double[] queryY = new double[queryX.length];
         for (int i = 0; i < queryX.length; i++) {
             queryY[i] = query(amplitude, phase, queryX[i]);
         }
+        return new TransferTask(1, supportX, supportY, queryX, queryY, new double[] {amplitude, phase});
     }
 
     static double support(double amplitude, double phase, double x) {
@@ -43,7 +36,7 @@ final class CosSinTask {
     }
 
     /** A task with {@code k} noisy support points and {@code queryPoints} random query points. */
-    static CosSinTask sample(GaussianStream random, int k, double sigma, int queryPoints) {
+    static TransferTask sample(GaussianStream random, int k, double sigma, int queryPoints) {
         double a = random.uniform(A_MIN, A_MAX);
         double b = random.uniform(-Math.PI, Math.PI);
         double[] sx = new double[k];
@@ -53,17 +46,17 @@ final class CosSinTask {
         for (int i = 0; i < queryPoints; i++) {
             qx[i] = random.uniform(X_MIN, X_MAX);
         }
-        return new CosSinTask(a, b, sx, sy, qx);
+        return of(a, b, sx, sy, qx);
     }
 
     /** A task with {@code k} noisy support points, queried on {@code grid}. */
-    static CosSinTask sampleOnGrid(GaussianStream random, int k, double sigma, double[] grid) {
+    static TransferTask sampleOnGrid(GaussianStream random, int k, double sigma, double[] grid) {
         double a = random.uniform(A_MIN, A_MAX);
         double b = random.uniform(-Math.PI, Math.PI);
         double[] sx = new double[k];
         double[] sy = new double[k];
         fillSupport(random, a, b, sigma, sx, sy);
-        return new CosSinTask(a, b, sx, sy, grid);
+        return of(a, b, sx, sy, grid);
     }
 
     private static void fillSupport(GaussianStream random, double a, double b, double sigma, double[] sx, double[] sy) {

@@ -3,11 +3,14 @@ package io.github.metasweep.model.metatransfer;
 import io.github.metasweep.model.core.GaussianStream;
 
 /**
- * The {@code deep-kernel} method (MetaFun-style, no decoder): {@code y(x) = w(sum_i k(x, x_i) r(x_i, y_i))} with
- * embeddings {@code e: 1 -> w -> w}, values {@code r: 2 -> w -> w}, readout {@code w: w -> w -> 1}, and the RBF
- * kernel {@code k(x, x') = exp(-||e(x) - e(x')||^2 / (2 T))} on the embeddings (temperature T).
+ * The {@code deep-kernel} method (MetaFun-style, no decoder): {@code out(x) = w(sum_i k(x, x_i) r(x_i, y_i))} with
+ * embeddings {@code e: inputs -> w -> w}, values {@code r: inputs + 1 -> w -> w}, readout
+ * {@code w: w -> w -> outputs}, and the RBF kernel {@code k(x, x') = exp(-||e(x) - e(x')||^2 / (2 T))} on the
+ * embeddings (temperature T).
  */
 final class DeepKernel implements TaskModel {
+    private final int inputs;
+    private final QueryHead head;
     private final DenseNet embed;
     private final DenseNet value;
     private final DenseNet readout;
@@ -18,12 +21,14 @@ final class DeepKernel implements TaskModel {
     private DenseNet.Pass[] supportEmbed = new DenseNet.Pass[0];
     private DenseNet.Pass[] supportValue = new DenseNet.Pass[0];
 
-    DeepKernel(int width, double temperature) {
+    DeepKernel(int inputs, int width, double temperature, QueryHead head) {
+        this.inputs = inputs;
+        this.head = head;
         this.width = width;
         this.temperature = temperature;
-        this.embed = new DenseNet(1, width, width);
-        this.value = new DenseNet(2, width, width);
-        this.readout = new DenseNet(width, width, 1);
+        this.embed = new DenseNet(inputs, width, width);
+        this.value = new DenseNet(inputs + 1, width, width);
+        this.readout = new DenseNet(width, width, head.outputs());
         this.queryPass = embed.newPass();
         this.readPass = readout.newPass();
     }
@@ -42,6 +47,11 @@ final class DeepKernel implements TaskModel {
     }
 
     @Override
+    public int outputs() {
+        return head.outputs();
+    }
+
+    @Override
     public double[] init(GaussianStream random) {
         double[] p = new double[size()];
         embed.init(random, p, 0);
@@ -50,8 +60,8 @@ final class DeepKernel implements TaskModel {
         return p;
     }
 
-    private void encodeSupport(double[] p, CosSinTask task) {
-        int n = task.supportX.length;
+    private void encodeSupport(double[] p, TransferTask task) {
+        int n = task.supportCount();
         if (supportEmbed.length < n) {
             supportEmbed = new DenseNet.Pass[n];
             supportValue = new DenseNet.Pass[n];
@@ -60,17 +70,23 @@ final class DeepKernel implements TaskModel {
                 supportValue[i] = value.newPass();
             }
         }
+        double[] x = new double[inputs];
+        double[] xy = new double[inputs + 1];
         for (int i = 0; i < n; i++) {
-            embed.forward(p, 0, new double[] {task.supportX[i]}, null, supportEmbed[i]);
-            value.forward(p, valueAt(), new double[] {task.supportX[i], task.supportY[i]}, null, supportValue[i]);
+            System.arraycopy(task.supportX, i * inputs, x, 0, inputs);
+            System.arraycopy(x, 0, xy, 0, inputs);
+            xy[inputs] = task.supportY[i];
+            embed.forward(p, 0, x, null, supportEmbed[i]);
+            value.forward(p, valueAt(), xy, null, supportValue[i]);
         }
     }
 
-    /** Kernel weights of query x against every support point into kernel; the representation into rep. */
-    private void represent(double[] p, double x, int n, double[] kernel, double[] rep) {
-        double[] ex = embed.forward(p, 0, new double[] {x}, null, queryPass);
+    /** Kernel weights of query point q against every support point into kernel; the representation into rep. */
+    private void represent(double[] p, TransferTask task, int q, double[] kernel, double[] rep) {
+        double[] x = java.util.Arrays.copyOfRange(task.queryX, q * inputs, (q + 1) * inputs);
+        double[] ex = embed.forward(p, 0, x, null, queryPass);
         java.util.Arrays.fill(rep, 0.0);
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < task.supportCount(); i++) {
             double[] es = supportEmbed[i].output();
             double d2 = 0;
             for (int c = 0; c < width; c++) {
@@ -86,21 +102,21 @@ final class DeepKernel implements TaskModel {
     }
 
     @Override
-    public void predict(double[] p, CosSinTask task, double[] out) {
-        int n = task.supportX.length;
+    public void predict(double[] p, TransferTask task, double[] out) {
         encodeSupport(p, task);
-        double[] kernel = new double[n];
+        double[] kernel = new double[task.supportCount()];
         double[] rep = new double[width];
-        for (int q = 0; q < task.queryX.length; q++) {
-            represent(p, task.queryX[q], n, kernel, rep);
-            out[q] = readout.forward(p, readoutAt(), rep, null, readPass)[0];
+        int o = head.outputs();
+        for (int q = 0; q < task.queryCount(); q++) {
+            represent(p, task, q, kernel, rep);
+            System.arraycopy(readout.forward(p, readoutAt(), rep, null, readPass), 0, out, q * o, o);
         }
     }
 
     @Override
-    public double lossAndGradient(double[] p, CosSinTask task, double[] grad) {
-        int n = task.supportX.length;
-        int m = task.queryX.length;
+    public double lossAndGradient(double[] p, TransferTask task, double[] grad) {
+        int n = task.supportCount();
+        int m = task.queryCount();
         encodeSupport(p, task);
         double[] kernel = new double[n];
         double[] rep = new double[width];
@@ -108,13 +124,14 @@ final class DeepKernel implements TaskModel {
         double[] dEx = new double[width];
         double[][] dEs = new double[n][width];
         double[][] dR = new double[n][width];
-        double[] dOut = new double[1];
+        double[] dOut = new double[head.outputs()];
         double loss = 0;
         for (int q = 0; q < m; q++) {
-            represent(p, task.queryX[q], n, kernel, rep);
-            double r = readout.forward(p, readoutAt(), rep, null, readPass)[0] - task.queryY[q];
-            loss += r * r / m;
-            dOut[0] = 2 * r / m;
+            represent(p, task, q, kernel, rep);
+            loss += head.loss(readout.forward(p, readoutAt(), rep, null, readPass), task.queryY[q], dOut) / m;
+            for (int a = 0; a < dOut.length; a++) {
+                dOut[a] /= m;
+            }
             readout.backward(p, readoutAt(), readPass, dOut, null, grad, readoutAt(), dRep, null);
             double[] ex = queryPass.output();
             java.util.Arrays.fill(dEx, 0.0);
@@ -126,7 +143,7 @@ final class DeepKernel implements TaskModel {
                     dk += dRep[c] * values[c];
                     dR[i][c] += kernel[i] * dRep[c];
                 }
-                double dd2 = -dk * kernel[i] / (2 * temperature); // d kernel / d (squared distance)
+                double dd2 = -dk * kernel[i] / (2 * temperature); // d loss / d (squared distance)
                 for (int c = 0; c < width; c++) {
                     double diff = 2 * (ex[c] - es[c]) * dd2;
                     dEx[c] += diff;

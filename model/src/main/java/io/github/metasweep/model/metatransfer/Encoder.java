@@ -14,7 +14,7 @@ interface Encoder {
     void init(GaussianStream random, double[] p, int at);
 
     /** The task code (owned by the encoder, valid until the next call). */
-    double[] encode(double[] p, int at, CosSinTask task);
+    double[] encode(double[] p, int at, TransferTask task);
 
     /** Adds the gradient of {@code dz . z} with respect to the encoder's parameters into {@code grad} at {@code at}. */
     void backward(double[] p, int at, double[] dz, double[] grad);

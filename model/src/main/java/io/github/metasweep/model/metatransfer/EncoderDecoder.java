@@ -1,31 +1,39 @@
 package io.github.metasweep.model.metatransfer;
 
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.nn.Mlp;
 
 /**
  * Algorithm 1 of the paper: an {@link Encoder} turns the support set into a code z, a shared decoder (an MLP
- * {@code k -> hidden -> |psi|}) maps z to the weights psi of the query network {@code g_psi} (1-h-h-1 ReLU), whose
- * query MSE trains everything end to end. The decoder's output bias starts at a standard initialisation of g and
- * its output weights at a tenth of theirs, so at the start every code gives a usable, slightly different g.
+ * {@code k -> hidden -> |psi|}) maps z to the weights psi of the query network {@code g_psi} (inputs-h-h-outputs
+ * ReLU), whose mean query loss trains everything end to end. The decoder's output bias starts at a standard
+ * initialisation of g and its output weights at a tenth of theirs, so at the start every code gives a usable,
+ * slightly different g.
  */
 final class EncoderDecoder implements TaskModel {
     static final double OUTPUT_WEIGHT_SCALE = 0.1;
 
     private final Encoder encoder;
     private final DenseNet decoder;
-    private final Mlp query;
+    private final DenseNet query;
+    private final QueryHead head;
     private final DenseNet.Pass pass;
+    private final DenseNet.Pass queryPass;
     private final double[] dPsi;
     private final double[] dz;
+    private final double[] in;
+    private final double[] dOut;
 
-    EncoderDecoder(Encoder encoder, int decoderHidden, int queryHidden, int maxPoints) {
+    EncoderDecoder(Encoder encoder, int decoderHidden, int inputs, int queryHidden, QueryHead head) {
         this.encoder = encoder;
-        this.query = new Mlp(1, 0, queryHidden, maxPoints);
+        this.head = head;
+        this.query = new DenseNet(inputs, queryHidden, queryHidden, head.outputs());
         this.decoder = new DenseNet(encoder.codeSize(), decoderHidden, query.size());
         this.pass = decoder.newPass();
+        this.queryPass = query.newPass();
         this.dPsi = new double[query.size()];
         this.dz = new double[encoder.codeSize()];
+        this.in = new double[inputs];
+        this.dOut = new double[head.outputs()];
     }
 
     @Override
@@ -34,32 +42,54 @@ final class EncoderDecoder implements TaskModel {
     }
 
     @Override
+    public int outputs() {
+        return head.outputs();
+    }
+
+    @Override
     public double[] init(GaussianStream random) {
         double[] p = new double[size()];
         encoder.init(random, p, 0);
         int at = encoder.size();
         decoder.init(random, p, at);
-        int w = at + decoder.outputWeightsAt();
-        for (int i = w; i < at + decoder.outputBiasAt(); i++) {
+        for (int i = at + decoder.outputWeightsAt(); i < at + decoder.outputBiasAt(); i++) {
             p[i] *= OUTPUT_WEIGHT_SCALE;
         }
-        System.arraycopy(query.init(random), 0, p, at + decoder.outputBiasAt(), query.size());
+        query.init(random, p, at + decoder.outputBiasAt());
         return p;
     }
 
-    private double[] psi(double[] p, CosSinTask task) {
+    private double[] psi(double[] p, TransferTask task) {
         return decoder.forward(p, encoder.size(), encoder.encode(p, 0, task), null, pass);
     }
 
-    @Override
-    public void predict(double[] p, CosSinTask task, double[] out) {
-        query.predict(psi(p, task), task.queryX, task.queryX.length, out);
+    private double[] queryOutput(double[] psi, TransferTask task, int q) {
+        System.arraycopy(task.queryX, q * in.length, in, 0, in.length);
+        return query.forward(psi, 0, in, null, queryPass);
     }
 
     @Override
-    public double lossAndGradient(double[] p, CosSinTask task, double[] grad) {
+    public void predict(double[] p, TransferTask task, double[] out) {
         double[] psi = psi(p, task);
-        double loss = query.lossAndGradient(psi, task.queryX, task.queryY, task.queryX.length, dPsi);
+        int o = head.outputs();
+        for (int q = 0; q < task.queryCount(); q++) {
+            System.arraycopy(queryOutput(psi, task, q), 0, out, q * o, o);
+        }
+    }
+
+    @Override
+    public double lossAndGradient(double[] p, TransferTask task, double[] grad) {
+        double[] psi = psi(p, task);
+        java.util.Arrays.fill(dPsi, 0.0);
+        int m = task.queryCount();
+        double loss = 0;
+        for (int q = 0; q < m; q++) {
+            loss += head.loss(queryOutput(psi, task, q), task.queryY[q], dOut) / m;
+            for (int a = 0; a < dOut.length; a++) {
+                dOut[a] /= m;
+            }
+            query.backward(psi, 0, queryPass, dOut, null, dPsi, 0, null, null);
+        }
         decoder.backward(p, encoder.size(), pass, dPsi, null, grad, encoder.size(), dz, null);
         encoder.backward(p, 0, dz, grad);
         return loss;

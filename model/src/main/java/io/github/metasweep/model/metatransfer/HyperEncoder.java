@@ -20,10 +20,10 @@ final class HyperEncoder implements Encoder {
     private final double[] z;
     private final double[] dz0;
     private double[] theta;
-    private CosSinTask task;
+    private TransferTask task;
 
-    HyperEncoder(int learnerHidden, int hyperHidden, int k, int maxPoints) {
-        this.f = new Mlp(1, 0, learnerHidden, maxPoints);
+    HyperEncoder(int inputs, int learnerHidden, int hyperHidden, int k, int maxPoints) {
+        this.f = new Mlp(inputs, 0, learnerHidden, maxPoints);
         this.hyper = new DenseNet(k, hyperHidden, hyperHidden, f.size());
         this.pass = hyper.newPass();
         this.k = k;
@@ -56,10 +56,10 @@ final class HyperEncoder implements Encoder {
     }
 
     @Override
-    public double[] encode(double[] p, int at, CosSinTask task) {
+    public double[] encode(double[] p, int at, TransferTask task) {
         this.task = task;
         theta = hyper.forward(p, at + k, z0(p, at), null, pass).clone();
-        f.lossAndGradient(theta, task.supportX, task.supportY, task.supportX.length, g);
+        f.lossAndGradient(theta, task.supportX, task.supportY, task.supportCount(), g);
         hyper.backward(p, at + k, pass, g, null, null, 0, z, null);
         return z;
     }
@@ -68,7 +68,7 @@ final class HyperEncoder implements Encoder {
     public void backward(double[] p, int at, double[] dz, double[] grad) {
         hyper.forward(p, at + k, z0(p, at), dz, pass);
         double[] u = pass.tangentOutput();
-        f.lossGradientHv(theta, task.supportX, task.supportY, task.supportX.length, u, null, hv);
+        f.lossGradientHv(theta, task.supportX, task.supportY, task.supportCount(), u, null, hv);
         hyper.backward(p, at + k, pass, hv, g, grad, at + k, dz0, null);
         for (int i = 0; i < k; i++) {
             grad[at + i] += dz0[i];

@@ -17,10 +17,10 @@ final class LinearEncoder implements Encoder {
     private final double[] direction;
     private final double[] hv;
     private final double[] z;
-    private CosSinTask task;
+    private TransferTask task;
 
-    LinearEncoder(int hidden, int k, int maxPoints) {
-        this.f = new Mlp(1, 0, hidden, maxPoints);
+    LinearEncoder(int inputs, int hidden, int k, int maxPoints) {
+        this.f = new Mlp(inputs, 0, hidden, maxPoints);
         this.k = k;
         this.d = f.size();
         this.theta = new double[d];
@@ -50,10 +50,10 @@ final class LinearEncoder implements Encoder {
     }
 
     @Override
-    public double[] encode(double[] p, int at, CosSinTask task) {
+    public double[] encode(double[] p, int at, TransferTask task) {
         this.task = task;
         System.arraycopy(p, at, theta, 0, d);
-        f.lossAndGradient(theta, task.supportX, task.supportY, task.supportX.length, g);
+        f.lossAndGradient(theta, task.supportX, task.supportY, task.supportCount(), g);
         for (int j = 0; j < k; j++) {
             double s = 0;
             int row = at + d + j * d;
@@ -75,7 +75,7 @@ final class LinearEncoder implements Encoder {
                 direction[i] += p[row + i] * dz[j];
             }
         }
-        f.lossGradientHv(theta, task.supportX, task.supportY, task.supportX.length, direction, null, hv);
+        f.lossGradientHv(theta, task.supportX, task.supportY, task.supportCount(), direction, null, hv);
         for (int i = 0; i < d; i++) {
             grad[at + i] += hv[i];
         }

@@ -2,9 +2,16 @@ package io.github.metasweep.model.metatransfer;
 
 import io.github.metasweep.model.core.GaussianStream;
 
-/** The query-oracle control's "encoder": the true task parameters (A, b), no parameters of its own. */
+/**
+ * The query-oracle control's "encoder": the task's true parameters ((A, b) for cos-sin, the maze's obstacles),
+ * no parameters of its own.
+ */
 final class OracleCode implements Encoder {
-    private final double[] z = new double[2];
+    private final int size;
+
+    OracleCode(int size) {
+        this.size = size;
+    }
 
     @Override
     public int size() {
@@ -13,7 +20,7 @@ final class OracleCode implements Encoder {
 
     @Override
     public int codeSize() {
-        return 2;
+        return size;
     }
 
     @Override
@@ -21,10 +28,8 @@ final class OracleCode implements Encoder {
     }
 
     @Override
-    public double[] encode(double[] p, int at, CosSinTask task) {
-        z[0] = task.amplitude;
-        z[1] = task.phase;
-        return z;
+    public double[] encode(double[] p, int at, TransferTask task) {
+        return task.truth;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.github.metasweep.model.metatransfer;
 import io.github.metasweep.model.core.GaussianStream;
 
 /**
- * Pooling encoders over {@code h(x_i, y_i)} (an MLP {@code 2 -> w -> w -> w -> k}): {@code mean} (DeepSets),
+ * Pooling encoders over {@code h(x_i, y_i)} (an MLP {@code inputs + 1 -> w -> w -> w -> k}): {@code mean} (DeepSets),
  * {@code max} (PointNet, element-wise) and {@code transformer} (one attention layer on the h outputs: linear
  * query, key and value maps {@code k x k}, {@code o_i = sum_j softmax_j(q_i . kk_j / sqrt(k)) v_j}, z the mean of
  * the o_i).
@@ -31,10 +31,10 @@ final class PoolingEncoder implements Encoder {
     private double[][] attention = new double[0][];
     private final double[] dOut;
 
-    PoolingEncoder(Pooling pooling, int width, int k) {
+    PoolingEncoder(Pooling pooling, int inputs, int width, int k) {
         this.pooling = pooling;
         this.k = k;
-        this.h = new DenseNet(2, width, width, width, k);
+        this.h = new DenseNet(inputs + 1, width, width, width, k);
         this.attentionAt = h.size();
         this.size = h.size() + (pooling == Pooling.TRANSFORMER ? 3 * k * k : 0);
         this.z = new double[k];
@@ -75,13 +75,14 @@ final class PoolingEncoder implements Encoder {
     }
 
     @Override
-    public double[] encode(double[] p, int at, CosSinTask task) {
-        points = task.supportX.length;
+    public double[] encode(double[] p, int at, TransferTask task) {
+        points = task.supportCount();
         ensure(points);
-        double[] in = new double[2];
+        int dx = task.inputs;
+        double[] in = new double[dx + 1];
         for (int i = 0; i < points; i++) {
-            in[0] = task.supportX[i];
-            in[1] = task.supportY[i];
+            System.arraycopy(task.supportX, i * dx, in, 0, dx);
+            in[dx] = task.supportY[i];
             h.forward(p, at, in, null, passes[i]);
         }
         java.util.Arrays.fill(z, pooling == Pooling.MAX ? Double.NEGATIVE_INFINITY : 0.0);

@@ -2,11 +2,16 @@ package io.github.metasweep.model.metatransfer;
 
 import io.github.metasweep.model.core.GaussianStream;
 
-/** The {@code zero} control: predicts 0 everywhere, trains nothing (expected query MSE {@link CosSinTask#ZERO_MSE}). */
+/** The {@code zero} control of regression: predicts 0 everywhere, trains nothing (expected cos-sin MSE E[A^2]/2). */
 final class ZeroPrediction implements TaskModel {
     @Override
     public int size() {
         return 0;
+    }
+
+    @Override
+    public int outputs() {
+        return 1;
     }
 
     @Override
@@ -15,13 +20,16 @@ final class ZeroPrediction implements TaskModel {
     }
 
     @Override
-    public void predict(double[] params, CosSinTask task, double[] out) {
-        java.util.Arrays.fill(out, 0, task.queryX.length, 0.0);
+    public void predict(double[] params, TransferTask task, double[] out) {
+        java.util.Arrays.fill(out, 0, task.queryCount(), 0.0);
     }
 
     @Override
-    public double lossAndGradient(double[] params, CosSinTask task, double[] grad) {
-        double[] zero = new double[task.queryX.length];
-        return TaskModel.mse(zero, task.queryY);
+    public double lossAndGradient(double[] params, TransferTask task, double[] grad) {
+        double s = 0;
+        for (double y : task.queryY) {
+            s += y * y;
+        }
+        return s / task.queryCount();
     }
 }

@@ -9,7 +9,7 @@ import io.github.metasweep.model.core.RunSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every method's gradient of the query loss against central finite differences of that loss, over every parameter:
@@ -17,28 +17,52 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the support-loss gradient z), so a first-order implementation fails it.
  */
 class CosSinGradientTest {
-    static ParamSet small(String method) {
-        Map<String, Object> p = Map.of("learner_hidden", 5, "decoder_hidden", 4, "pool_width", 6, "hyper_hidden", 5,
-                "kernel_width", 6, "support_points", 4, "query_points", 3, "kernel_temperature", 2.0);
-        return RunSpec.resolve(CosSinTransfer.NAME, method, "full", p, 0).params();
+    static ParamSet small(String benchmark, String method) {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("learner_hidden", 5, "decoder_hidden", 4, "pool_width", 6,
+                "hyper_hidden", 5, "kernel_width", 6, "kernel_temperature", 2.0));
+        if (benchmark.equals(CosSinTransfer.NAME)) {
+            p.putAll(Map.of("support_points", 4, "query_points", 3));
+        } else {
+            p.put("maze_width", 6);
+        }
+        return RunSpec.resolve(benchmark, method, "full", p, 0).params();
+    }
+
+    /** A model and a task of its benchmark: cos-sin (regression, 1 input) or the maze (actions, 2 inputs). */
+    private record Case(TaskModel model, TransferTask task, int learnerInputs) {
+        static Case of(String benchmark, String method) {
+            ParamSet p = small(benchmark, method);
+            if (benchmark.equals(CosSinTransfer.NAME)) {
+                return new Case(CosSinTransfer.model(method, p), CosSinTask.sample(GaussianStream.forRun(5, "task"), 4,
+                        0.5, 3), 1);
+            }
+            return new Case(MazeTransfer.model(method, p), MazeTask.generate(GaussianStream.forRun(5, "maze"), 6).task(),
+                    2);
+        }
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
+        List<String> methods = List.of("context", "non-linear", "linear", "mean", "max", "transformer", "deep-kernel",
+                "query-oracle");
+        return java.util.stream.Stream.of(CosSinTransfer.NAME, MazeTransfer.NAME).flatMap(b -> methods.stream()
+                .map(m -> org.junit.jupiter.params.provider.Arguments.of(b, m)));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"context", "non-linear", "linear", "mean", "max", "transformer", "deep-kernel",
-            "query-oracle"})
-    void gradientMatchesFiniteDifferences(String method) {
-        ParamSet p = small(method);
-        TaskModel model = CosSinTransfer.model(method, p);
+    @MethodSource("cases")
+    void gradientMatchesFiniteDifferences(String benchmark, String method) {
+        Case c = Case.of(benchmark, method);
+        TaskModel model = c.model();
+        TransferTask task = c.task();
         double[] params = model.init(GaussianStream.forRun(5, "init"));
-        CosSinTask task = CosSinTask.sample(GaussianStream.forRun(5, "task"), 4, 0.5, 3);
         double[] grad = new double[params.length];
         double loss = model.lossAndGradient(params, task, grad);
-        double[] pred = new double[3];
-        model.predict(params, task, pred);
-        assertEquals(TaskModel.mse(pred, task.queryY), loss, 1e-12, "the loss is the MSE of the predictions");
+        double[] out = new double[task.queryCount() * model.outputs()];
+        model.predict(params, task, out);
+        assertEquals(meanLoss(out, task, model.outputs()), loss, 1e-12, "the loss is the mean loss of the outputs");
         double h = 1e-6;
         double encoderNorm = 0;
-        int encoderSize = encoderSize(method, p);
+        int encoderSize = encoderSize(method, c.learnerInputs());
         for (int i = 0; i < params.length; i++) {
             double keep = params[i];
             params[i] = keep + h;
@@ -59,15 +83,32 @@ class CosSinGradientTest {
         }
     }
 
-    /** The learner's parameters come first in a gradient encoder's slice; their count. */
-    private static int encoderSize(String method, ParamSet p) {
-        int h = p.getInt("learner_hidden");
-        int mlp = h + h + h * h + h + h + 1;
+    /** The learner's parameters come first in a gradient encoder's slice; their count (hidden 5, code size 2). */
+    private static int encoderSize(String method, int inputs) {
+        int h = 5;
+        int mlp = inputs * h + h + h * h + h + h + 1;
         return switch (method) {
             case "context" -> mlp + 2 * h; // the context inputs' weights into layer 1
             case "linear" -> mlp;
             case "non-linear" -> 2 + (2 * 5 + 5) + (5 * 5 + 5) + (5 * mlp + mlp);
             default -> 0;
         };
+    }
+
+    /** The mean query loss of outputs, computed independently: squared error, or cross-entropy of the logits. */
+    private static double meanLoss(double[] out, TransferTask task, int outputs) {
+        double sum = 0;
+        for (int q = 0; q < task.queryCount(); q++) {
+            if (outputs == 1) {
+                sum += Math.pow(out[q] - task.queryY[q], 2);
+            } else {
+                double z = 0;
+                for (int a = 0; a < outputs; a++) {
+                    z += Math.exp(out[q * outputs + a]);
+                }
+                sum += Math.log(z) - out[q * outputs + (int) task.queryY[q]];
+            }
+        }
+        return sum / task.queryCount();
     }
 }

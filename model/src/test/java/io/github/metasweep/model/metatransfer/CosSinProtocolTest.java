@@ -38,22 +38,22 @@ class CosSinProtocolTest {
     @Test
     void supportIsTheNoisyCosineAndQueryTheSineOfTheSameTask() {
         GaussianStream s = GaussianStream.forRun(1, "t");
-        CosSinTask clean = CosSinTask.sample(s, 200, 0.0, 5);
+        TransferTask clean = CosSinTask.sample(s, 200, 0.0, 5);
         for (int i = 0; i < 200; i++) {
-            assertEquals(clean.amplitude * Math.cos(clean.supportX[i] + clean.phase), clean.supportY[i], 1e-12);
+            assertEquals(clean.truth[0] * Math.cos(clean.supportX[i] + clean.truth[1]), clean.supportY[i], 1e-12);
         }
         for (int i = 0; i < 5; i++) {
-            assertEquals(clean.amplitude * Math.sin(clean.queryX[i] + clean.phase), clean.queryY[i], 1e-12);
+            assertEquals(clean.truth[0] * Math.sin(clean.queryX[i] + clean.truth[1]), clean.queryY[i], 1e-12);
         }
         // with noise sigma 1.5 the residuals have that sd (200 points: within 20%)
-        CosSinTask noisy = CosSinTask.sample(GaussianStream.forRun(1, "t"), 200, 1.5, 5);
+        TransferTask noisy = CosSinTask.sample(GaussianStream.forRun(1, "t"), 200, 1.5, 5);
         double ss = 0;
         for (int i = 0; i < 200; i++) {
-            double r = noisy.supportY[i] - noisy.amplitude * Math.cos(noisy.supportX[i] + noisy.phase);
+            double r = noisy.supportY[i] - noisy.truth[0] * Math.cos(noisy.supportX[i] + noisy.truth[1]);
             ss += r * r;
         }
         assertEquals(1.5, Math.sqrt(ss / 200), 0.3);
-        assertTrue(clean.amplitude >= 0.1 && clean.amplitude <= 5.0 && Math.abs(clean.phase) <= Math.PI);
+        assertTrue(clean.truth[0] >= 0.1 && clean.truth[0] <= 5.0 && Math.abs(clean.truth[1]) <= Math.PI);
     }
 
     @Test
