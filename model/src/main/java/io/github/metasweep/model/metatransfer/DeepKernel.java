@@ -6,12 +6,15 @@ import io.github.metasweep.model.core.GaussianStream;
  * The {@code deep-kernel} method (MetaFun-style, no decoder): {@code out(x) = w(sum_i k(x, x_i) r(x_i, y_i))} with
  * embeddings {@code e: inputs -> w -> w}, values {@code r: inputs + 1 -> w -> w}, readout
  * {@code w: w -> w -> outputs}, and the RBF kernel {@code k(x, x') = exp(-||e(x) - e(x')||^2 / (2 T))} on the
- * embeddings (temperature T).
+ * embeddings (temperature T). When the query points come from another domain than the support (other features),
+ * they have their own embedding network into the same space.
  */
 final class DeepKernel implements TaskModel {
     private final int inputs;
     private final QueryHead head;
     private final DenseNet embed;
+    private final DenseNet embedQuery;
+    private final int queryInputs;
     private final DenseNet value;
     private final DenseNet readout;
     private final int width;
@@ -21,15 +24,17 @@ final class DeepKernel implements TaskModel {
     private DenseNet.Pass[] supportEmbed = new DenseNet.Pass[0];
     private DenseNet.Pass[] supportValue = new DenseNet.Pass[0];
 
-    DeepKernel(int inputs, int width, double temperature, QueryHead head) {
+    DeepKernel(int inputs, int queryInputs, int width, double temperature, QueryHead head) {
         this.inputs = inputs;
+        this.queryInputs = queryInputs;
         this.head = head;
         this.width = width;
         this.temperature = temperature;
         this.embed = new DenseNet(inputs, width, width);
+        this.embedQuery = queryInputs == inputs ? embed : new DenseNet(queryInputs, width, width);
         this.value = new DenseNet(inputs + 1, width, width);
         this.readout = new DenseNet(width, width, head.outputs());
-        this.queryPass = embed.newPass();
+        this.queryPass = embedQuery.newPass();
         this.readPass = readout.newPass();
     }
 
@@ -41,9 +46,14 @@ final class DeepKernel implements TaskModel {
         return embed.size() + value.size();
     }
 
+    /** Where the query embedding's parameters start: the support embedding's own when the domains agree. */
+    private int queryEmbedAt() {
+        return embedQuery == embed ? 0 : readoutAt() + readout.size();
+    }
+
     @Override
     public int size() {
-        return embed.size() + value.size() + readout.size();
+        return embed.size() + value.size() + readout.size() + (embedQuery == embed ? 0 : embedQuery.size());
     }
 
     @Override
@@ -57,6 +67,9 @@ final class DeepKernel implements TaskModel {
         embed.init(random, p, 0);
         value.init(random, p, valueAt());
         readout.init(random, p, readoutAt());
+        if (embedQuery != embed) {
+            embedQuery.init(random, p, queryEmbedAt());
+        }
         return p;
     }
 
@@ -83,8 +96,8 @@ final class DeepKernel implements TaskModel {
 
     /** Kernel weights of query point q against every support point into kernel; the representation into rep. */
     private void represent(double[] p, TransferTask task, int q, double[] kernel, double[] rep) {
-        double[] x = java.util.Arrays.copyOfRange(task.queryX, q * inputs, (q + 1) * inputs);
-        double[] ex = embed.forward(p, 0, x, null, queryPass);
+        double[] x = java.util.Arrays.copyOfRange(task.queryX, q * queryInputs, (q + 1) * queryInputs);
+        double[] ex = embedQuery.forward(p, queryEmbedAt(), x, null, queryPass);
         java.util.Arrays.fill(rep, 0.0);
         for (int i = 0; i < task.supportCount(); i++) {
             double[] es = supportEmbed[i].output();
@@ -150,7 +163,7 @@ final class DeepKernel implements TaskModel {
                     dEs[i][c] -= diff;
                 }
             }
-            embed.backward(p, 0, queryPass, dEx, null, grad, 0, null, null);
+            embedQuery.backward(p, queryEmbedAt(), queryPass, dEx, null, grad, queryEmbedAt(), null, null);
         }
         for (int i = 0; i < n; i++) {
             embed.backward(p, 0, supportEmbed[i], dEs[i], null, grad, 0, null, null);

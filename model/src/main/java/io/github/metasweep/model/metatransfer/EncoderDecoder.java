@@ -4,7 +4,7 @@ import io.github.metasweep.model.core.GaussianStream;
 
 /**
  * Algorithm 1 of the paper: an {@link Encoder} turns the support set into a code z, a shared decoder (an MLP
- * {@code k -> hidden -> |psi|}) maps z to the weights psi of the query network {@code g_psi} (inputs-h-h-outputs
+ * {@code k -> hidden -> |psi|}) maps z to the weights psi of the query network {@code g_psi} (query inputs-h-h-outputs
  * ReLU), whose mean query loss trains everything end to end. The decoder's output bias starts at a standard
  * initialisation of g and its output weights at a tenth of theirs, so at the start every code gives a usable,
  * slightly different g.
@@ -23,16 +23,16 @@ final class EncoderDecoder implements TaskModel {
     private final double[] in;
     private final double[] dOut;
 
-    EncoderDecoder(Encoder encoder, int decoderHidden, int inputs, int queryHidden, QueryHead head) {
+    EncoderDecoder(Encoder encoder, int decoderHidden, int queryInputs, int queryHidden, QueryHead head) {
         this.encoder = encoder;
         this.head = head;
-        this.query = new DenseNet(inputs, queryHidden, queryHidden, head.outputs());
+        this.query = new DenseNet(queryInputs, queryHidden, queryHidden, head.outputs());
         this.decoder = new DenseNet(encoder.codeSize(), decoderHidden, query.size());
         this.pass = decoder.newPass();
         this.queryPass = query.newPass();
         this.dPsi = new double[query.size()];
         this.dz = new double[encoder.codeSize()];
-        this.in = new double[inputs];
+        this.in = new double[queryInputs];
         this.dOut = new double[head.outputs()];
     }
 

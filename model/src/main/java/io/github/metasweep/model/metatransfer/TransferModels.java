@@ -52,6 +52,12 @@ final class TransferModels {
      * the support set.
      */
     static TaskModel model(String method, ParamSet p, int inputs, int k, QueryHead head, int truthSize, int maxPoints) {
+        return model(method, p, inputs, inputs, k, head, truthSize, maxPoints);
+    }
+
+    /** The same when the query points have {@code queryInputs} features of their own. */
+    static TaskModel model(String method, ParamSet p, int inputs, int queryInputs, int k, QueryHead head,
+                           int truthSize, int maxPoints) {
         int learner = p.getInt(LEARNER_HIDDEN);
         int decoder = p.getInt(DECODER_HIDDEN);
         Encoder encoder = switch (method) {
@@ -65,8 +71,8 @@ final class TransferModels {
             default -> throw new InvalidSpecException("method", "method: unknown method '" + method + "'");
         };
         if (encoder == null) {
-            return new DeepKernel(inputs, p.getInt(KERNEL_WIDTH), p.getDouble(KERNEL_TEMPERATURE), head);
+            return new DeepKernel(inputs, queryInputs, p.getInt(KERNEL_WIDTH), p.getDouble(KERNEL_TEMPERATURE), head);
         }
-        return new EncoderDecoder(encoder, decoder, inputs, learner, head);
+        return new EncoderDecoder(encoder, decoder, queryInputs, learner, head);
     }
 }

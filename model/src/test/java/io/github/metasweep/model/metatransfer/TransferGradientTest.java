@@ -16,35 +16,45 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for the gradient encoders this includes the second-order terms (the learner's weights reach the loss only through
  * the support-loss gradient z), so a first-order implementation fails it.
  */
-class CosSinGradientTest {
+class TransferGradientTest {
     static ParamSet small(String benchmark, String method) {
         Map<String, Object> p = new java.util.HashMap<>(Map.of("learner_hidden", 5, "decoder_hidden", 4, "pool_width", 6,
                 "hyper_hidden", 5, "kernel_width", 6, "kernel_temperature", 2.0));
-        if (benchmark.equals(CosSinTransfer.NAME)) {
-            p.putAll(Map.of("support_points", 4, "query_points", 3));
-        } else {
-            p.put("maze_width", 6);
+        switch (benchmark) {
+            case CosSinTransfer.NAME -> p.putAll(Map.of("support_points", 4, "query_points", 3));
+            case MazeTransfer.NAME -> p.put("maze_width", 6);
+            case DoublePendulumTransfer.NAME -> p.putAll(Map.of("support_transitions", 2, "query_transitions", 1,
+                    "noise_sigma", 0.4, "learner_hidden", 8)); // 5 units all die on these 10 features
+            default -> p.putAll(Map.of("support_transitions", 2, "learner_hidden", 8));
         }
         return RunSpec.resolve(benchmark, method, "full", p, 0).params();
     }
 
     /** A model and a task of its benchmark: cos-sin (regression, 1 input) or the maze (actions, 2 inputs). */
-    private record Case(TaskModel model, TransferTask task, int learnerInputs) {
+    private record Case(TaskModel model, TransferTask task, int learnerInputs, int learnerHidden) {
         static Case of(String benchmark, String method) {
             ParamSet p = small(benchmark, method);
-            if (benchmark.equals(CosSinTransfer.NAME)) {
-                return new Case(CosSinTransfer.model(method, p), CosSinTask.sample(GaussianStream.forRun(5, "task"), 4,
-                        0.5, 3), 1);
-            }
-            return new Case(MazeTransfer.model(method, p), MazeTask.generate(GaussianStream.forRun(5, "maze"), 6).task(),
-                    2);
+            int h = p.getInt("learner_hidden");
+            GaussianStream random = GaussianStream.forRun(5, "task");
+            return switch (benchmark) {
+                case CosSinTransfer.NAME -> new Case(CosSinTransfer.model(method, p), CosSinTask.sample(random, 4, 0.5,
+                        3), 1, h);
+                case MazeTransfer.NAME -> new Case(MazeTransfer.model(method, p), MazeTask.generate(random, 6).task(),
+                        2, h);
+                case DoublePendulumTransfer.NAME -> new Case(new DoublePendulumTransfer().model(method, p),
+                        CartPoleTasks.sample(random, 2, 1, 0.4, false), CartPoleTasks.pointFeatures(1), h);
+                default -> new Case(new PendulumParameters().model(method, p), CartPoleTasks.sample(random, 2, 0, 0.4,
+                        true), CartPoleTasks.pointFeatures(1), h);
+            };
         }
     }
 
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
         List<String> methods = List.of("context", "non-linear", "linear", "mean", "max", "transformer", "deep-kernel",
                 "query-oracle");
-        return java.util.stream.Stream.of(CosSinTransfer.NAME, MazeTransfer.NAME).flatMap(b -> methods.stream()
+        return java.util.stream.Stream.of(CosSinTransfer.NAME, MazeTransfer.NAME, DoublePendulumTransfer.NAME,
+                PendulumParameters.NAME).flatMap(b -> methods.stream()
+                .filter(m -> !(b.equals(PendulumParameters.NAME) && m.equals("query-oracle")))
                 .map(m -> org.junit.jupiter.params.provider.Arguments.of(b, m)));
     }
 
@@ -62,7 +72,7 @@ class CosSinGradientTest {
         assertEquals(meanLoss(out, task, model.outputs()), loss, 1e-12, "the loss is the mean loss of the outputs");
         double h = 1e-6;
         double encoderNorm = 0;
-        int encoderSize = encoderSize(method, c.learnerInputs());
+        int encoderSize = encoderSize(method, c.learnerInputs(), c.learnerHidden());
         for (int i = 0; i < params.length; i++) {
             double keep = params[i];
             params[i] = keep + h;
@@ -83,9 +93,8 @@ class CosSinGradientTest {
         }
     }
 
-    /** The learner's parameters come first in a gradient encoder's slice; their count (hidden 5, code size 2). */
-    private static int encoderSize(String method, int inputs) {
-        int h = 5;
+    /** The learner's parameters come first in a gradient encoder's slice; their count (code size 2). */
+    private static int encoderSize(String method, int inputs, int h) {
         int mlp = inputs * h + h + h * h + h + h + 1;
         return switch (method) {
             case "context" -> mlp + 2 * h; // the context inputs' weights into layer 1

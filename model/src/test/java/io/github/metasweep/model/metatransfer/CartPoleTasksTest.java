@@ -1,0 +1,71 @@
+package io.github.metasweep.model.metatransfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metasweep.model.core.Benchmarks;
+import io.github.metasweep.model.core.GaussianStream;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.metatransfer.dynamics.CartPoleChain;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Dynamics tasks: targets are the physics' state changes, and the controls meet their closed forms. */
+class CartPoleTasksTest {
+    @Test
+    void eachPointsTargetIsTheStepOfTheSystemFromItsFeatures() {
+        for (int poles : new int[] {1, 2}) {
+            CartPoleChain system = CartPoleTasks.system(poles, 0.8, 9.0);
+            int transitions = 20;
+            int dims = 2 + 2 * poles;
+            int f = CartPoleTasks.pointFeatures(poles);
+            double[] x = new double[transitions * dims * f];
+            double[] y = new double[transitions * dims];
+            CartPoleTasks.rollout(system, GaussianStream.forRun(2, "r"), transitions, 0.0, x, y);
+            for (int t = 0; t < transitions; t++) {
+                int at = t * dims * f;
+                double[] s = new double[dims];
+                s[0] = x[at];
+                s[1] = x[at + 1];
+                for (int j = 0; j < poles; j++) {
+                    s[2 + 2 * j] = Math.atan2(x[at + 2 + 3 * j], x[at + 3 + 3 * j]); // the angle mod 2 pi
+                    s[3 + 2 * j] = x[at + 4 + 3 * j];
+                }
+                double force = 3 * x[at + CartPoleTasks.stateFeatures(poles)];
+                assertTrue(Math.abs(force) <= 3.0);
+                double[] next = s;
+                for (int k = 0; k < 5; k++) {
+                    next = system.step(next, force, 0.01);
+                }
+                for (int c = 0; c < dims; c++) {
+                    assertEquals(next[c] - s[c], y[t * dims + c], 1e-9, poles + " poles, transition " + t + ", component " + c);
+                    assertEquals(1.0, x[(t * dims + c) * f + CartPoleTasks.stateFeatures(poles) + 1 + c], 0.0, "one-hot");
+                }
+            }
+        }
+    }
+
+    @Test
+    void thePriorMeanScoresOneThirdAndNoChangeScoresTheMeanSquaredChange() {
+        RunResult prior = Benchmarks.get(PendulumParameters.NAME).run(RunSpec.resolve(PendulumParameters.NAME,
+                "prior-mean", "full", Map.of("eval_tasks", 20_000, "support_transitions", 1), 0), RunListener.SILENT);
+        // each scaled parameter is U[-1, 1]: E[u^2] = 1/3; per task the mean of two, sd 0.21, standard error 0.0015
+        assertEquals(1.0 / 3, prior.metric("parameter_mse"), 0.01);
+        RunResult still = Benchmarks.get(DoublePendulumTransfer.NAME).run(RunSpec.resolve(DoublePendulumTransfer.NAME,
+                "predict-current-state", "full", Map.of("eval_tasks", 50), 0), RunListener.SILENT);
+        double sum = 0;
+        GaussianStream eval = GaussianStream.forRun(0, "eval");
+        for (int t = 0; t < 50; t++) {
+            TransferTask task = CartPoleTasks.sample(eval, 30, 100, 0.0, false);
+            double s = 0;
+            for (double d : task.queryY) {
+                s += d * d;
+            }
+            sum += s / task.queryCount();
+        }
+        assertEquals(sum / 50, still.metric("query_mse"), 1e-12);
+        assertTrue(still.metric("query_mse") > 0.01, "the double pole moves in a step: " + still.metric("query_mse"));
+    }
+}
