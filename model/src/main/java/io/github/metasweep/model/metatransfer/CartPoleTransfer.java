@@ -1,21 +1,12 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.Benchmark;
-import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
-import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
-import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.model.core.PublishedClaim;
 import io.github.metasweep.model.core.PublishedClaim.Side;
-import io.github.metasweep.model.core.RunListener;
-import io.github.metasweep.model.core.RunResult;
-import io.github.metasweep.model.core.RunSpec;
-import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Trace;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,7 +16,7 @@ import java.util.stream.Stream;
  * transitions of a single cart-pole, predict the double cart-pole's dynamics ({@link DoublePendulumTransfer},
  * Table 4) or regress the shared physical parameters ({@link PendulumParameters}, Figure 3).
  */
-abstract class CartPoleTransfer implements Benchmark {
+abstract class CartPoleTransfer extends TransferBenchmark {
     static final String NOISE_SIGMA = "noise_sigma";
     static final String SUPPORT_TRANSITIONS = "support_transitions";
     static final String QUERY_TRANSITIONS = "query_transitions";
@@ -47,16 +38,18 @@ abstract class CartPoleTransfer implements Benchmark {
                 : Stream.of(control, "query-oracle")).toList();
     }
 
-    private void check(String method) {
-        if (!methods().contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", methods()));
-        }
+    @Override
+    String metricName() {
+        return metric;
     }
 
     @Override
-    public List<ParamDef> params(String method) {
-        check(method);
+    String trainingLossLabel() {
+        return "mean training query MSE";
+    }
+
+    @Override
+    List<ParamDef> protocol() {
         List<ParamDef> own = new ArrayList<>(List.of(
                 ParamDef.number(NOISE_SIGMA, 0.0, 0.0, false, 100.0, "sigma of the Gaussian noise on the support "
                         + "targets (training and evaluation)"),
@@ -71,21 +64,6 @@ abstract class CartPoleTransfer implements Benchmark {
         }
         own.addAll(TransferModels.shared(500, 200));
         return own;
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
     }
 
     /** The paper's ranking claims at the largest noise it reports (3.0), and the deep kernel's place at 0. */
@@ -104,6 +82,7 @@ abstract class CartPoleTransfer implements Benchmark {
     }
 
     /** The model of a method; null for the control, which learns nothing. */
+    @Override
     TaskModel model(String method, ParamSet p) {
         if (method.equals(control)) {
             return null;
@@ -114,55 +93,30 @@ abstract class CartPoleTransfer implements Benchmark {
                 : CartPoleTasks.pointFeatures(2), p.getInt(TransferModels.CODE_SIZE), QueryHead.REGRESSION, 2, points);
     }
 
+    @Override
+    TransferTask trainingTask(GaussianStream train, ParamSet p) {
+        return task(train, p, false);
+    }
+
     private TransferTask task(GaussianStream random, ParamSet p, boolean evaluation) {
         return CartPoleTasks.sample(random, p.getInt(SUPPORT_TRANSITIONS), parameters ? 0
                 : p.getInt(evaluation ? EVAL_TRANSITIONS : QUERY_TRANSITIONS), p.getDouble(NOISE_SIGMA), parameters);
     }
 
+    /** The mean squared error on fresh tasks; the control predicts 0 (no change, or the prior mean). */
     @Override
-    public RunResult run(RunSpec spec, RunListener listener) {
-        long start = System.nanoTime();
-        ParamSet p = spec.params();
-        TaskModel model = model(spec.method(), p);
-        double[] params = model == null ? null : model.init(GaussianStream.forRun(spec.seed(), "init"));
-        String message = null;
-        Map<String, Curve> curves = new LinkedHashMap<>();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(metric, Double.NaN);
-        if (model != null && model.size() > 0) {
-            GaussianStream train = GaussianStream.forRun(spec.seed(), "train");
-            TransferTask[] tasks = new TransferTask[p.getInt(TransferModels.TRAIN_TASKS)];
-            for (int t = 0; t < tasks.length; t++) {
-                tasks[t] = task(train, p, false);
+    double evaluate(String method, TaskModel model, double[] params, ParamSet p, long seed, Map<String, Trace> traces) {
+        GaussianStream eval = GaussianStream.forRun(seed, "eval");
+        int n = p.getInt(TransferModels.EVAL_TASKS);
+        double sum = 0;
+        for (int t = 0; t < n; t++) {
+            TransferTask task = task(eval, p, true);
+            double[] pred = new double[task.queryCount()];
+            if (model != null) {
+                model.predict(params, task, pred);
             }
-            EndToEndTraining.Outcome o = EndToEndTraining.train(model, params, tasks, p.getInt(TransferModels.EPOCHS),
-                    p.getInt(TransferModels.META_BATCH), p.getDouble(TransferModels.LR), spec.seed(), listener);
-            message = o.divergence();
-            if (message == null) {
-                curves.put("train_loss", Curve.indexed("epoch", "mean training query MSE", o.epochLoss()));
-            }
+            sum += mse(pred, task.queryY);
         }
-        if (message == null) {
-            GaussianStream eval = GaussianStream.forRun(spec.seed(), "eval");
-            int n = p.getInt(TransferModels.EVAL_TASKS);
-            double sum = 0;
-            for (int t = 0; t < n; t++) {
-                TransferTask task = task(eval, p, true);
-                double[] pred = new double[task.queryCount()];
-                if (model != null) {
-                    model.predict(params, task, pred);
-                }
-                sum += CosSinTransfer.mse(pred, task.queryY); // the control predicts 0: no change, the prior mean
-            }
-            if (Double.isFinite(sum)) {
-                metrics.put(metric, sum / n);
-            } else {
-                message = "non-finite evaluation MSE";
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(spec.id(), message == null ? RunStatus.OK : RunStatus.DIVERGED, spec.benchmark(),
-                spec.method(), spec.variant(), spec.seed(), p, metrics, curves, Map.of(), seconds, message,
-                Provenance.current());
+        return sum / n;
     }
 }

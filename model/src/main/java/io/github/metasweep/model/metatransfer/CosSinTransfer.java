@@ -1,22 +1,13 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.Benchmark;
-import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
-import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.model.core.PublishedClaim;
 import io.github.metasweep.model.core.PublishedClaim.Side;
-import io.github.metasweep.model.core.RunListener;
-import io.github.metasweep.model.core.RunResult;
-import io.github.metasweep.model.core.RunSpec;
-import io.github.metasweep.model.core.RunStatus;
 import io.github.metasweep.model.core.Trace;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +18,7 @@ import java.util.stream.Stream;
  * task's noisy support set, points of {@code A cos(x + b)}, to predictions of {@code A sin(x + b)}; trained end to
  * end on the query MSE over a fixed set of training tasks for a number of epochs, then measured on fresh tasks.
  */
-public final class CosSinTransfer implements Benchmark {
+public final class CosSinTransfer extends TransferBenchmark {
     public static final String NAME = "cos-sin";
     static final String NOISE_SIGMA = "noise_sigma";
     static final String CODE_SIZE = TransferModels.CODE_SIZE;
@@ -68,34 +59,6 @@ public final class CosSinTransfer implements Benchmark {
         return METHODS;
     }
 
-    private static void check(String method) {
-        if (!METHODS.contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", METHODS));
-        }
-    }
-
-    @Override
-    public List<ParamDef> params(String method) {
-        check(method);
-        return PROTOCOL;
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
-    }
-
     @Override
     public List<MetricDef> metrics() {
         return METRICS;
@@ -120,8 +83,29 @@ public final class CosSinTransfer implements Benchmark {
         return claims;
     }
 
+    @Override
+    String metricName() {
+        return "query_mse";
+    }
+
+    @Override
+    String trainingLossLabel() {
+        return "mean training query MSE";
+    }
+
+    @Override
+    List<ParamDef> protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    TransferTask trainingTask(GaussianStream train, ParamSet p) {
+        return CosSinTask.sample(train, p.getInt(SUPPORT_POINTS), p.getDouble(NOISE_SIGMA), p.getInt(QUERY_POINTS));
+    }
+
     /** The model a method trains. */
-    static TaskModel model(String method, ParamSet p) {
+    @Override
+    TaskModel model(String method, ParamSet p) {
         if (method.equals("zero")) {
             return new ZeroPrediction();
         }
@@ -129,49 +113,9 @@ public final class CosSinTransfer implements Benchmark {
         return TransferModels.model(method, p, 1, p.getInt(CODE_SIZE), QueryHead.REGRESSION, 2, points);
     }
 
-    @Override
-    public RunResult run(RunSpec spec, RunListener listener) {
-        long start = System.nanoTime();
-        ParamSet p = spec.params();
-        double sigma = p.getDouble(NOISE_SIGMA);
-        int k = p.getInt(SUPPORT_POINTS);
-        TaskModel model = model(spec.method(), p);
-        double[] params = model.init(GaussianStream.forRun(spec.seed(), "init"));
-        String message = null;
-        Map<String, Curve> curves = new LinkedHashMap<>();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("query_mse", Double.NaN);
-        if (model.size() > 0) {
-            GaussianStream train = GaussianStream.forRun(spec.seed(), "train");
-            TransferTask[] tasks = new TransferTask[p.getInt(TransferModels.TRAIN_TASKS)];
-            for (int t = 0; t < tasks.length; t++) {
-                tasks[t] = CosSinTask.sample(train, k, sigma, p.getInt(QUERY_POINTS));
-            }
-            EndToEndTraining.Outcome o = EndToEndTraining.train(model, params, tasks, p.getInt(TransferModels.EPOCHS),
-                    p.getInt(TransferModels.META_BATCH), p.getDouble(TransferModels.LR), spec.seed(), listener);
-            message = o.divergence();
-            if (message == null) {
-                curves.put(TRAIN_LOSS, Curve.indexed("epoch", "mean training query MSE", o.epochLoss()));
-            }
-        }
-        Map<String, Trace> traces = new LinkedHashMap<>();
-        if (message == null) {
-            double mse = evaluate(model, params, p, spec.seed(), traces);
-            if (Double.isFinite(mse)) {
-                metrics.put("query_mse", mse);
-            } else {
-                message = "non-finite evaluation MSE";
-                traces.clear();
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(spec.id(), message == null ? RunStatus.OK : RunStatus.DIVERGED, spec.benchmark(),
-                spec.method(), spec.variant(), spec.seed(), p, metrics, curves, traces, seconds, message,
-                Provenance.current());
-    }
-
     /** Mean query MSE over fresh tasks on the evaluation grid (the same tasks for every method of a seed). */
-    static double evaluate(TaskModel model, double[] params, ParamSet p, long seed, Map<String, Trace> traces) {
+    @Override
+    double evaluate(String method, TaskModel model, double[] params, ParamSet p, long seed, Map<String, Trace> traces) {
         GaussianStream eval = GaussianStream.forRun(seed, "eval");
         double[] grid = CosSinTask.grid(EVAL_GRID);
         double[] pred = new double[EVAL_GRID];
@@ -186,15 +130,6 @@ public final class CosSinTransfer implements Benchmark {
             }
         }
         return sum / n;
-    }
-
-    static double mse(double[] pred, double[] y) {
-        double s = 0;
-        for (int i = 0; i < y.length; i++) {
-            double r = pred[i] - y[i];
-            s += r * r;
-        }
-        return s / y.length;
     }
 
     private static Trace example(TransferTask task, double[] pred) {

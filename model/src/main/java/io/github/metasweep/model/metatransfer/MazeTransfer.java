@@ -1,21 +1,13 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.Benchmark;
-import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
-import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.model.core.PublishedClaim;
 import io.github.metasweep.model.core.PublishedClaim.Side;
-import io.github.metasweep.model.core.RunListener;
-import io.github.metasweep.model.core.RunResult;
-import io.github.metasweep.model.core.RunSpec;
-import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Trace;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +18,7 @@ import java.util.stream.Stream;
  * support set is every cell of a 2 x N maze with its occupancy, the query the optimal action of every free cell;
  * a method is scored by rolling its greedy policy out from the start.
  */
-public final class MazeTransfer implements Benchmark {
+public final class MazeTransfer extends TransferBenchmark {
     public static final String NAME = "maze";
     static final String MAZE_WIDTH = "maze_width";
     static final String EPISODE_STEPS = "episode_steps";
@@ -63,34 +55,6 @@ public final class MazeTransfer implements Benchmark {
         return METHODS;
     }
 
-    private static void check(String method) {
-        if (!METHODS.contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", METHODS));
-        }
-    }
-
-    @Override
-    public List<ParamDef> params(String method) {
-        check(method);
-        return PROTOCOL;
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
-    }
-
     @Override
     public List<MetricDef> metrics() {
         return METRICS;
@@ -123,8 +87,29 @@ public final class MazeTransfer implements Benchmark {
         return k > 0 ? k : MazeTask.obstacleColumns(p.getInt(MAZE_WIDTH));
     }
 
+    @Override
+    String metricName() {
+        return FINAL_REWARD;
+    }
+
+    @Override
+    String trainingLossLabel() {
+        return "mean training cross-entropy of the optimal actions";
+    }
+
+    @Override
+    List<ParamDef> protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    TransferTask trainingTask(GaussianStream train, ParamSet p) {
+        return MazeTask.generate(train, p.getInt(MAZE_WIDTH)).task();
+    }
+
     /** The model of a learnt method; null for the controls that learn nothing. */
-    static TaskModel model(String method, ParamSet p) {
+    @Override
+    TaskModel model(String method, ParamSet p) {
         if (method.equals("zero") || method.equals("random-policy")) {
             return null;
         }
@@ -132,47 +117,9 @@ public final class MazeTransfer implements Benchmark {
         return TransferModels.model(method, p, 2, codeSize(p), QueryHead.ACTIONS, 2 * width, 2 * width);
     }
 
-    @Override
-    public RunResult run(RunSpec spec, RunListener listener) {
-        long start = System.nanoTime();
-        ParamSet p = spec.params();
-        int width = p.getInt(MAZE_WIDTH);
-        TaskModel model = model(spec.method(), p);
-        double[] params = model == null ? null : model.init(GaussianStream.forRun(spec.seed(), "init"));
-        String message = null;
-        Map<String, Curve> curves = new LinkedHashMap<>();
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(FINAL_REWARD, Double.NaN);
-        if (model != null && model.size() > 0) {
-            GaussianStream train = GaussianStream.forRun(spec.seed(), "train");
-            TransferTask[] tasks = new TransferTask[p.getInt(TransferModels.TRAIN_TASKS)];
-            for (int t = 0; t < tasks.length; t++) {
-                tasks[t] = MazeTask.generate(train, width).task();
-            }
-            EndToEndTraining.Outcome o = EndToEndTraining.train(model, params, tasks, p.getInt(TransferModels.EPOCHS),
-                    p.getInt(TransferModels.META_BATCH), p.getDouble(TransferModels.LR), spec.seed(), listener);
-            message = o.divergence();
-            if (message == null) {
-                curves.put("train_loss", Curve.indexed("epoch", "mean training cross-entropy of the optimal "
-                        + "actions", o.epochLoss()));
-            }
-        }
-        if (message == null) {
-            double reward = evaluate(spec.method(), model, params, p, spec.seed());
-            if (Double.isFinite(reward)) {
-                metrics.put(FINAL_REWARD, reward);
-            } else {
-                message = "non-finite action logits in evaluation";
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new RunResult(spec.id(), message == null ? RunStatus.OK : RunStatus.DIVERGED, spec.benchmark(),
-                spec.method(), spec.variant(), spec.seed(), p, metrics, curves, Map.of(), seconds, message,
-                Provenance.current());
-    }
-
     /** Mean final reward over fresh mazes (the same mazes for every method of a seed and width). */
-    static double evaluate(String method, TaskModel model, double[] params, ParamSet p, long seed) {
+    @Override
+    double evaluate(String method, TaskModel model, double[] params, ParamSet p, long seed, Map<String, Trace> traces) {
         GaussianStream eval = GaussianStream.forRun(seed, "eval");
         GaussianStream random = GaussianStream.forRun(seed, "policy");
         int width = p.getInt(MAZE_WIDTH);

@@ -37,9 +37,9 @@ class TransferGradientTest {
             int h = p.getInt("learner_hidden");
             GaussianStream random = GaussianStream.forRun(5, "task");
             return switch (benchmark) {
-                case CosSinTransfer.NAME -> new Case(CosSinTransfer.model(method, p), CosSinTask.sample(random, 4, 0.5,
+                case CosSinTransfer.NAME -> new Case(new CosSinTransfer().model(method, p), CosSinTask.sample(random, 4, 0.5,
                         3), 1, h);
-                case MazeTransfer.NAME -> new Case(MazeTransfer.model(method, p), MazeTask.generate(random, 6).task(),
+                case MazeTransfer.NAME -> new Case(new MazeTransfer().model(method, p), MazeTask.generate(random, 6).task(),
                         2, h);
                 case DoublePendulumTransfer.NAME -> new Case(new DoublePendulumTransfer().model(method, p),
                         CartPoleTasks.sample(random, 2, 1, 0.4, false), CartPoleTasks.pointFeatures(1), h);
