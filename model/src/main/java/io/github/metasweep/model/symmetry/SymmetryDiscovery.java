@@ -1,0 +1,208 @@
+package io.github.metasweep.model.symmetry;
+
+import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.Curve;
+import io.github.metasweep.model.core.GaussianStream;
+import io.github.metasweep.model.core.InvalidSpecException;
+import io.github.metasweep.model.core.MetricDef;
+import io.github.metasweep.model.core.ParamDef;
+import io.github.metasweep.model.core.ParamSet;
+import io.github.metasweep.model.core.Provenance;
+import io.github.metasweep.model.core.PublishedClaim;
+import io.github.metasweep.model.core.PublishedClaim.Side;
+import io.github.metasweep.model.core.RunListener;
+import io.github.metasweep.model.core.RunResult;
+import io.github.metasweep.model.core.RunSpec;
+import io.github.metasweep.model.core.RunStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Symmetry discovery on the navigation task's reward (docs/protocols/hereditary-symmetry.md): from {@code samples}
+ * next states around the base task's goal and their rewards, learn the generator of the reward's symmetry (the
+ * rotation about the goal, in the chart centred on it) with the differential or the functional loss, and measure
+ * how far the learnt generator is from the truth, how fast it gets there, and whether it collapses.
+ */
+public final class SymmetryDiscovery implements Benchmark {
+    public static final String NAME = "symmetry-discovery";
+    static final String SAMPLES = "samples";
+    static final String STEPS = "steps";
+    static final String BATCH = "batch";
+    static final String LR = "lr";
+    static final String RADIUS = "radius";
+    static final String TOLERANCE = "tolerance";
+    static final String REGION = "region";
+    static final String FRAMES = "frames";
+    static final String THRESHOLD = "threshold";
+    static final String FUNCTION = "function";
+    static final int RECORD_EVERY = 100;
+    static final double WORST = Math.sqrt(2);
+
+    static final List<String> METHODS = List.of("differential", "functional");
+
+    static final List<MetricDef> METRICS = List.of(
+            MetricDef.lower("generator_error", "unit-norm distance", "min over sign of the Frobenius distance between "
+                    + "the learnt generator and [[0, -1], [1, 0]], both scaled to unit norm (sqrt 2 for a failed run)",
+                    true),
+            MetricDef.lower("steps_to_threshold", "Adam steps", "the first recorded step (every 100) at which the "
+                    + "generator error is below the threshold; the step budget when it never is (censored)", true),
+            MetricDef.lower("failed", "share of runs", "1 when discovery collapsed to W = 0, diverged or found no "
+                    + "kernel frame, else 0; its mean over seeds is the failure rate", false));
+
+    static final List<ParamDef> PROTOCOL = List.of(
+            ParamDef.integer(SAMPLES, 1000, 1, 10_000_000, "next states (with their rewards) the discovery sees"),
+            ParamDef.integer(STEPS, 10_000, 1, 10_000_000, "Adam steps"),
+            ParamDef.integer(BATCH, 128, 1, 1_000_000, "points per step (the paper's code)"),
+            ParamDef.number(LR, 4.5e-4, 0.0, true, 10.0, "Adam rate (the paper's code, both methods)"),
+            ParamDef.number(RADIUS, 0.05, 0.0, true, 100.0, "neighbourhood radius of the kernel frames"),
+            ParamDef.number(TOLERANCE, 0.005, 0.0, true, 100.0, "largest reward difference of a neighbour on the "
+                    + "same level set"),
+            ParamDef.number(REGION, 1.0, 0.0, true, 100.0, "samples are uniform in the disc of this radius around "
+                    + "the goal"),
+            ParamDef.choice(FRAMES, "data", List.of("data", "oracle"), "differential's kernel frames: estimated "
+                    + "from the samples, or the true tangents"),
+            ParamDef.number(THRESHOLD, 0.1, 0.0, true, 2.0, "generator error that counts as found"),
+            ParamDef.choice(FUNCTION, "data", List.of("data", "exact"), "functional's invariant function: regressed "
+                    + "from the samples (Gaussian kernel, bandwidth = radius), or the exact reward"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "learn the generator of the navigation reward's symmetry from samples, with the differential or the "
+                + "functional loss";
+    }
+
+    @Override
+    public List<String> methods() {
+        return METHODS;
+    }
+
+    private static void check(String method) {
+        if (!METHODS.contains(method)) {
+            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
+                    + String.join(", ", METHODS));
+        }
+    }
+
+    @Override
+    public List<ParamDef> params(String method) {
+        check(method);
+        return PROTOCOL;
+    }
+
+    @Override
+    public List<String> variants(String method) {
+        check(method);
+        return List.of("full");
+    }
+
+    @Override
+    public Map<String, Object> variantOverrides(String method, String variant) {
+        if (!variants(method).contains(variant)) {
+            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
+                    + method + "; accepted: full");
+        }
+        return Map.of();
+    }
+
+    @Override
+    public List<MetricDef> metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public List<PublishedClaim> claims() {
+        String table = "hereditary symmetry paper, discovery";
+        String source = "paper (qualitative: no numbers published)";
+        return List.of(
+                PublishedClaim.better(table, source, new Side("differential", "full", "steps_to_threshold"),
+                        new Side("functional", "full", "steps_to_threshold"), Map.of(),
+                        "differential discovery converges faster than functional"),
+                PublishedClaim.better(table, source, new Side("differential", "full", "generator_error"),
+                        new Side("functional", "full", "generator_error"), Map.of(),
+                        "differential discovery ends closer to the true symmetry"),
+                PublishedClaim.better(table, source, new Side("differential", "full", "failed"),
+                        new Side("functional", "full", "failed"), Map.of(),
+                        "differential discovery fails less often"));
+    }
+
+    /** The base task's reward in the chart centred on its goal. */
+    static double reward(double[] q) {
+        return -Math.hypot(q[0], q[1]);
+    }
+
+    @Override
+    public RunResult run(RunSpec spec, RunListener listener) {
+        long start = System.nanoTime();
+        ParamSet p = spec.params();
+        GaussianStream data = GaussianStream.forRun(spec.seed(), "samples");
+        int n = p.getInt(SAMPLES);
+        double region = p.getDouble(REGION);
+        double[][] q = new double[n][];
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            double radius = region * Math.sqrt(data.uniform(0, 1)); // uniform in the disc
+            double angle = data.uniform(0, 2 * Math.PI);
+            q[i] = new double[] {radius * Math.cos(angle), radius * Math.sin(angle)};
+            r[i] = reward(q[i]);
+        }
+        boolean differential = spec.method().equals("differential");
+        KernelFrames.Frames frames = null;
+        if (differential) {
+            if (p.getString(FRAMES).equals("oracle")) {
+                double[][] k = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    k[i] = KernelFrames.oracle(q[i]);
+                }
+                frames = new KernelFrames.Frames(q, k);
+            } else {
+                frames = KernelFrames.estimate(q, r, p.getDouble(RADIUS), p.getDouble(TOLERANCE));
+            }
+        }
+        int steps = p.getInt(STEPS);
+        double threshold = p.getDouble(THRESHOLD);
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        int[] reached = {steps};
+        double[] w = null;
+        if (!differential || frames.size() > 0) {
+            java.util.function.ToDoubleFunction<double[]> f = SymmetryDiscovery::reward;
+            if (!differential && p.getString(FUNCTION).equals("data")) {
+                f = new RewardRegression(q, r, p.getDouble(RADIUS))::at;
+            }
+            w = GeneratorDiscovery.run(differential, frames, q, f, steps, p.getInt(BATCH),
+                    p.getDouble(LR), GaussianStream.forRun(spec.seed(), "discovery"), RECORD_EVERY, (step, now) -> {
+                        double e = Generator2.errorUpToScale(now, Generator2.ROTATION);
+                        xs.add((double) step);
+                        ys.add(Double.isFinite(e) ? e : WORST);
+                        if (e < threshold && reached[0] == steps) {
+                            reached[0] = step;
+                        }
+                        if (step % 1000 == 0) {
+                            listener.progress(step, steps, "generator error " + e);
+                        }
+                    });
+        }
+        double error = w == null ? Double.NaN : Generator2.errorUpToScale(w, Generator2.ROTATION);
+        boolean failed = !Double.isFinite(error) || Generator2.norm(w) < 1e-3;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("generator_error", failed ? WORST : error);
+        metrics.put("steps_to_threshold", (double) (failed ? steps : reached[0]));
+        metrics.put("failed", failed ? 1.0 : 0.0);
+        Map<String, Curve> curves = new LinkedHashMap<>();
+        if (!xs.isEmpty()) {
+            curves.put("generator_error", new Curve("Adam step", "generator error (unit-norm distance)",
+                    xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                    ys.stream().mapToDouble(Double::doubleValue).toArray(), List.of()));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new RunResult(spec.id(), RunStatus.OK, spec.benchmark(), spec.method(), spec.variant(), spec.seed(), p,
+                metrics, curves, Map.of(), seconds, null, Provenance.current());
+    }
+}
