@@ -48,7 +48,7 @@ public final class SymmetryDiscovery implements Benchmark {
                     true),
             MetricDef.lower("steps_to_threshold", "Adam steps", "the first recorded step (every 100) at which the "
                     + "generator error is below the threshold; the step budget when it never is (censored)", true),
-            MetricDef.lower("failed", "share of runs", "1 when discovery collapsed to W = 0, diverged or found no "
+            MetricDef.lower("discovery_failures", "share of runs", "1 when discovery collapsed to W = 0, diverged or found no "
                     + "kernel frame, else 0; its mean over seeds is the failure rate", false));
 
     static final List<ParamDef> PROTOCOL = List.of(
@@ -127,8 +127,8 @@ public final class SymmetryDiscovery implements Benchmark {
                 PublishedClaim.better(table, source, new Side("differential", "full", "generator_error"),
                         new Side("functional", "full", "generator_error"), Map.of(),
                         "differential discovery ends closer to the true symmetry"),
-                PublishedClaim.better(table, source, new Side("differential", "full", "failed"),
-                        new Side("functional", "full", "failed"), Map.of(),
+                PublishedClaim.better(table, source, new Side("differential", "full", "discovery_failures"),
+                        new Side("functional", "full", "discovery_failures"), Map.of(),
                         "differential discovery fails less often"));
     }
 
@@ -194,7 +194,7 @@ public final class SymmetryDiscovery implements Benchmark {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("generator_error", failed ? WORST : error);
         metrics.put("steps_to_threshold", (double) (failed ? steps : reached[0]));
-        metrics.put("failed", failed ? 1.0 : 0.0);
+        metrics.put("discovery_failures", failed ? 1.0 : 0.0);
         Map<String, Curve> curves = new LinkedHashMap<>();
         if (!xs.isEmpty()) {
             curves.put("generator_error", new Curve("Adam step", "generator error (unit-norm distance)",

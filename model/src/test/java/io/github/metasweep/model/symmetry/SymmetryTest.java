@@ -127,7 +127,7 @@ class SymmetryTest {
         Map<String, Object> p = new HashMap<>(Map.of("frames", "oracle", "steps", 4000, "lr", 0.01, "samples", 500));
         RunResult r = Benchmarks.get(SymmetryDiscovery.NAME).run(RunSpec.resolve(SymmetryDiscovery.NAME,
                 "differential", "full", p, 0), RunListener.SILENT);
-        assertEquals(0.0, r.metric("failed"), 0.0);
+        assertEquals(0.0, r.metric("discovery_failures"), 0.0);
         assertTrue(r.metric("generator_error") < 0.05, "error " + r.metric("generator_error"));
         assertTrue(r.metric("steps_to_threshold") < 4000, "steps " + r.metric("steps_to_threshold"));
     }

@@ -79,6 +79,8 @@ class ArchitectureTest {
             }
         }
         assertTrue(names.contains("pendulum-transfer") && names.contains("maml"), names.toString());
+        // the spec's own words (seeds: {max}, statistic: mean) that meta-transfer's pooling methods also carry
+        names.removeAll(Set.of("max", "mean"));
         Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
         List<String> found = new ArrayList<>();
         Path main = Path.of("src/main/java");
