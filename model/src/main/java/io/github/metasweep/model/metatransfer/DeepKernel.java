@@ -85,19 +85,25 @@ final class DeepKernel implements TaskModel {
         }
         double[] x = new double[inputs];
         double[] xy = new double[inputs + 1];
+        embed.load(p, 0);
+        value.load(p, valueAt());
+        readout.load(p, readoutAt());
+        if (embedQuery != embed) {
+            embedQuery.load(p, queryEmbedAt());
+        }
         for (int i = 0; i < n; i++) {
             System.arraycopy(task.supportX, i * inputs, x, 0, inputs);
             System.arraycopy(x, 0, xy, 0, inputs);
             xy[inputs] = task.supportY[i];
-            embed.forward(p, 0, x, null, supportEmbed[i]);
-            value.forward(p, valueAt(), xy, null, supportValue[i]);
+            embed.forward(x, null, supportEmbed[i]);
+            value.forward(xy, null, supportValue[i]);
         }
     }
 
     /** Kernel weights of query point q against every support point into kernel; the representation into rep. */
     private void represent(double[] p, TransferTask task, int q, double[] kernel, double[] rep) {
         double[] x = java.util.Arrays.copyOfRange(task.queryX, q * queryInputs, (q + 1) * queryInputs);
-        double[] ex = embedQuery.forward(p, queryEmbedAt(), x, null, queryPass);
+        double[] ex = embedQuery.forward(x, null, queryPass);
         java.util.Arrays.fill(rep, 0.0);
         for (int i = 0; i < task.supportCount(); i++) {
             double[] es = supportEmbed[i].output();
@@ -122,7 +128,7 @@ final class DeepKernel implements TaskModel {
         int o = head.outputs();
         for (int q = 0; q < task.queryCount(); q++) {
             represent(p, task, q, kernel, rep);
-            System.arraycopy(readout.forward(p, readoutAt(), rep, null, readPass), 0, out, q * o, o);
+            System.arraycopy(readout.forward(rep, null, readPass), 0, out, q * o, o);
         }
     }
 
@@ -141,11 +147,11 @@ final class DeepKernel implements TaskModel {
         double loss = 0;
         for (int q = 0; q < m; q++) {
             represent(p, task, q, kernel, rep);
-            loss += head.loss(readout.forward(p, readoutAt(), rep, null, readPass), task.queryY[q], dOut) / m;
+            loss += head.loss(readout.forward(rep, null, readPass), task.queryY[q], dOut) / m;
             for (int a = 0; a < dOut.length; a++) {
                 dOut[a] /= m;
             }
-            readout.backward(p, readoutAt(), readPass, dOut, null, grad, readoutAt(), dRep, null);
+            readout.backward(readPass, dOut, null, true, dRep, null);
             double[] ex = queryPass.output();
             java.util.Arrays.fill(dEx, 0.0);
             for (int i = 0; i < n; i++) {
@@ -163,11 +169,17 @@ final class DeepKernel implements TaskModel {
                     dEs[i][c] -= diff;
                 }
             }
-            embedQuery.backward(p, queryEmbedAt(), queryPass, dEx, null, grad, queryEmbedAt(), null, null);
+            embedQuery.backward(queryPass, dEx, null, true, null, null);
         }
         for (int i = 0; i < n; i++) {
-            embed.backward(p, 0, supportEmbed[i], dEs[i], null, grad, 0, null, null);
-            value.backward(p, valueAt(), supportValue[i], dR[i], null, grad, valueAt(), null, null);
+            embed.backward(supportEmbed[i], dEs[i], null, true, null, null);
+            value.backward(supportValue[i], dR[i], null, true, null, null);
+        }
+        embed.flushGradient(grad, 0);
+        value.flushGradient(grad, valueAt());
+        readout.flushGradient(grad, readoutAt());
+        if (embedQuery != embed) {
+            embedQuery.flushGradient(grad, queryEmbedAt());
         }
         return loss;
     }

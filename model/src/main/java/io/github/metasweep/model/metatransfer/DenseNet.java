@@ -5,22 +5,38 @@ import io.github.metasweep.model.core.GaussianStream;
 /**
  * A fully connected network on plain arrays: ReLU hidden layers, a linear output, float64. Its parameters live in a
  * caller's flat vector at an offset, layer by layer: W (out-major, {@code W[o][i]} at {@code o * in + i}), then b.
- * Besides the forward pass and back-propagation it has a tangent (forward-mode) pass along an input direction and
- * the back-propagation of {@code dOut . out + dTangent . tangent} through both, which the hypernetwork encoder
- * needs for its exact second-order gradient (ReLU's second derivative is zero almost everywhere).
+ * {@link #load} copies them into one array per output unit (a contiguous copy), so that back-propagation's loops
+ * run over one array index, which Java's auto-vectoriser handles; a load serves every point of a task, and
+ * {@link #flushGradient} adds the gradient gathered since into a flat vector. Besides the forward pass
+ * and back-propagation it has a tangent (forward-mode) pass along an input direction and the back-propagation of
+ * {@code dOut . out + dTangent . tangent} through both, which the hypernetwork encoder needs for its exact
+ * second-order gradient (ReLU's second derivative is zero almost everywhere). Not thread-safe.
  */
 final class DenseNet {
     private final int[] sizes;
     private final int[] weightAt;
     private final int size;
+    private final double[][][] rows;
+    private final double[][] bias;
+    private final double[][][] gradRows;
+    private final double[][] gradBias;
 
     DenseNet(int... sizes) {
         this.sizes = sizes.clone();
-        this.weightAt = new int[sizes.length - 1];
+        int layers = sizes.length - 1;
+        this.weightAt = new int[layers];
+        this.rows = new double[layers][][];
+        this.bias = new double[layers][];
+        this.gradRows = new double[layers][][];
+        this.gradBias = new double[layers][];
         int at = 0;
-        for (int l = 0; l < sizes.length - 1; l++) {
+        for (int l = 0; l < layers; l++) {
             weightAt[l] = at;
             at += sizes[l] * sizes[l + 1] + sizes[l + 1];
+            rows[l] = new double[sizes[l + 1]][sizes[l]];
+            gradRows[l] = new double[sizes[l + 1]][sizes[l]];
+            bias[l] = new double[sizes[l + 1]];
+            gradBias[l] = new double[sizes[l + 1]];
         }
         this.size = at;
     }
@@ -60,6 +76,41 @@ final class DenseNet {
         return weightAt[sizes.length - 2];
     }
 
+    /** Takes the parameters at {@code p[at..]} for the passes that follow. */
+    void load(double[] p, int at) {
+        for (int l = 0; l < sizes.length - 1; l++) {
+            int n = sizes[l];
+            int m = sizes[l + 1];
+            int w = at + weightAt[l];
+            for (int o = 0; o < m; o++) {
+                System.arraycopy(p, w + o * n, rows[l][o], 0, n);
+            }
+            System.arraycopy(p, w + n * m, bias[l], 0, m);
+        }
+    }
+
+    /**
+     * Adds the parameter gradient gathered by the backward passes since the last flush into {@code grad} at
+     * {@code gradAt}, and clears it (one pass over it, instead of clearing at every load).
+     */
+    void flushGradient(double[] grad, int gradAt) {
+        for (int l = 0; l < sizes.length - 1; l++) {
+            int n = sizes[l];
+            int m = sizes[l + 1];
+            int w = gradAt + weightAt[l];
+            for (int o = 0; o < m; o++) {
+                int row = w + o * n;
+                double[] g = gradRows[l][o];
+                for (int i = 0; i < n; i++) {
+                    grad[row + i] += g[i];
+                    g[i] = 0;
+                }
+                grad[w + n * m + o] += gradBias[l][o];
+                gradBias[l][o] = 0;
+            }
+        }
+    }
+
     /** Activations of one pass (and its tangents), reused across calls. */
     final class Pass {
         final double[][] act = new double[sizes.length][];
@@ -89,8 +140,22 @@ final class DenseNet {
         return new Pass();
     }
 
+    private static void axpy(double a, double[] x, double[] y) {
+        for (int k = 0; k < y.length; k++) {
+            y[k] += a * x[k];
+        }
+    }
+
+    private static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int k = 0; k < y.length; k++) {
+            s += x[k] * y[k];
+        }
+        return s;
+    }
+
     /** The output for {@code in} (copied into the pass); with {@code tangentIn} also its directional derivative. */
-    double[] forward(double[] p, int at, double[] in, double[] tangentIn, Pass pass) {
+    double[] forward(double[] in, double[] tangentIn, Pass pass) {
         System.arraycopy(in, 0, pass.act[0], 0, sizes[0]);
         boolean tangent = tangentIn != null;
         if (tangent) {
@@ -98,29 +163,21 @@ final class DenseNet {
         }
         int last = sizes.length - 2;
         for (int l = 0; l <= last; l++) {
-            int n = sizes[l];
-            int m = sizes[l + 1];
-            int w = at + weightAt[l];
-            int b = w + n * m;
             double[] x = pass.act[l];
             double[] y = pass.act[l + 1];
             double[] tx = pass.tan[l];
             double[] ty = pass.tan[l + 1];
-            for (int o = 0; o < m; o++) {
-                double s = p[b + o];
-                double t = 0;
-                int row = w + o * n;
-                for (int i = 0; i < n; i++) {
-                    s += p[row + i] * x[i];
-                }
-                if (tangent) {
-                    for (int i = 0; i < n; i++) {
-                        t += p[row + i] * tx[i];
+            for (int o = 0; o < y.length; o++) {
+                y[o] = bias[l][o] + dot(rows[l][o], x);
+                ty[o] = tangent ? dot(rows[l][o], tx) : 0;
+            }
+            if (l < last) { // ReLU on hidden layers, linear output; the tangent takes the same 0/1 factor
+                for (int o = 0; o < y.length; o++) {
+                    if (y[o] <= 0) {
+                        y[o] = 0;
+                        ty[o] = 0;
                     }
                 }
-                boolean on = l == last || s > 0; // ReLU on hidden layers, linear output
-                y[o] = on ? s : 0;
-                ty[o] = on ? t : 0;
             }
         }
         return pass.output();
@@ -128,53 +185,59 @@ final class DenseNet {
 
     /**
      * Back-propagates {@code dOut . out} (and, unless {@code dTangentOut} is null, {@code dTangentOut . tangentOut})
-     * of the last forward pass: adds the parameter gradient into {@code grad} at {@code gradAt} (unless null); writes the input
-     * gradient into {@code dIn} and the tangent-input gradient into {@code dTangentIn} unless they are null.
+     * of the pass: gathers the parameter gradient when {@code parameters}; writes the input gradient into
+     * {@code dIn} and the tangent-input gradient into {@code dTangentIn} unless they are null.
      */
-    void backward(double[] p, int at, Pass pass, double[] dOut, double[] dTangentOut, double[] grad, int gradAt,
-                  double[] dIn, double[] dTangentIn) {
+    void backward(Pass pass, double[] dOut, double[] dTangentOut, boolean parameters, double[] dIn,
+                  double[] dTangentIn) {
         int top = sizes.length - 1;
         boolean tangent = dTangentOut != null;
         System.arraycopy(dOut, 0, pass.delta[top], 0, sizes[top]);
+        java.util.Arrays.fill(pass.tanDelta[top], 0.0);
         if (tangent) {
             System.arraycopy(dTangentOut, 0, pass.tanDelta[top], 0, sizes[top]);
         }
         for (int l = top - 1; l >= 0; l--) {
-            int n = sizes[l];
-            int m = sizes[l + 1];
-            int w = at + weightAt[l];
-            int b = w + n * m;
-            int gw = gradAt + weightAt[l];
-            int gb = gw + n * m;
             double[] dy = pass.delta[l + 1];
             double[] tdy = pass.tanDelta[l + 1];
             double[] x = pass.act[l];
             double[] tx = pass.tan[l];
             double[] dx = pass.delta[l];
             double[] tdx = pass.tanDelta[l];
+            boolean needInput = l > 0 || dIn != null || dTangentIn != null;
             java.util.Arrays.fill(dx, 0.0);
             java.util.Arrays.fill(tdx, 0.0);
-            boolean needInput = l > 0 || dIn != null || dTangentIn != null;
-            for (int o = 0; o < m; o++) {
+            for (int o = 0; o < dy.length; o++) {
                 double d = dy[o];
                 double td = tangent ? tdy[o] : 0;
-                int row = w + o * n;
-                if (grad != null) {
-                    grad[gb + o] += d;
-                    int grow = gw + o * n;
-                    for (int i = 0; i < n; i++) {
-                        grad[grow + i] += d * x[i] + td * tx[i];
+                if (d == 0 && td == 0) {
+                    continue;
+                }
+                if (parameters) {
+                    gradBias[l][o] += d;
+                    double[] g = gradRows[l][o];
+                    if (tangent) {
+                        for (int i = 0; i < g.length; i++) {
+                            g[i] += d * x[i] + td * tx[i];
+                        }
+                    } else {
+                        axpy(d, x, g);
                     }
                 }
                 if (needInput) {
-                    for (int i = 0; i < n; i++) {
-                        dx[i] += p[row + i] * d;
-                        tdx[i] += p[row + i] * td;
+                    double[] w = rows[l][o];
+                    if (tangent) {
+                        for (int i = 0; i < w.length; i++) {
+                            dx[i] += w[i] * d;
+                            tdx[i] += w[i] * td;
+                        }
+                    } else {
+                        axpy(d, w, dx);
                     }
                 }
             }
             if (l > 0) { // through the ReLU of layer l: the same 0/1 factor for value and tangent
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < x.length; i++) {
                     if (x[i] <= 0) {
                         dx[i] = 0;
                         tdx[i] = 0;

@@ -59,38 +59,45 @@ final class EncoderDecoder implements TaskModel {
         return p;
     }
 
+    /** The query network's weights for the task, loaded into it. */
     private double[] psi(double[] p, TransferTask task) {
-        return decoder.forward(p, encoder.size(), encoder.encode(p, 0, task), null, pass);
+        double[] z = encoder.encode(p, 0, task);
+        decoder.load(p, encoder.size());
+        double[] psi = decoder.forward(z, null, pass);
+        query.load(psi, 0);
+        return psi;
     }
 
-    private double[] queryOutput(double[] psi, TransferTask task, int q) {
+    private double[] queryOutput(TransferTask task, int q) {
         System.arraycopy(task.queryX, q * in.length, in, 0, in.length);
-        return query.forward(psi, 0, in, null, queryPass);
+        return query.forward(in, null, queryPass);
     }
 
     @Override
     public void predict(double[] p, TransferTask task, double[] out) {
-        double[] psi = psi(p, task);
+        psi(p, task);
         int o = head.outputs();
         for (int q = 0; q < task.queryCount(); q++) {
-            System.arraycopy(queryOutput(psi, task, q), 0, out, q * o, o);
+            System.arraycopy(queryOutput(task, q), 0, out, q * o, o);
         }
     }
 
     @Override
     public double lossAndGradient(double[] p, TransferTask task, double[] grad) {
-        double[] psi = psi(p, task);
-        java.util.Arrays.fill(dPsi, 0.0);
+        psi(p, task);
         int m = task.queryCount();
         double loss = 0;
         for (int q = 0; q < m; q++) {
-            loss += head.loss(queryOutput(psi, task, q), task.queryY[q], dOut) / m;
+            loss += head.loss(queryOutput(task, q), task.queryY[q], dOut) / m;
             for (int a = 0; a < dOut.length; a++) {
                 dOut[a] /= m;
             }
-            query.backward(psi, 0, queryPass, dOut, null, dPsi, 0, null, null);
+            query.backward(queryPass, dOut, null, true, null, null);
         }
-        decoder.backward(p, encoder.size(), pass, dPsi, null, grad, encoder.size(), dz, null);
+        java.util.Arrays.fill(dPsi, 0.0);
+        query.flushGradient(dPsi, 0);
+        decoder.backward(pass, dPsi, null, true, dz, null);
+        decoder.flushGradient(grad, encoder.size());
         encoder.backward(p, 0, dz, grad);
         return loss;
     }

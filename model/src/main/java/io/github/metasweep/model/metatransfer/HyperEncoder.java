@@ -58,18 +58,20 @@ final class HyperEncoder implements Encoder {
     @Override
     public double[] encode(double[] p, int at, TransferTask task) {
         this.task = task;
-        theta = hyper.forward(p, at + k, z0(p, at), null, pass).clone();
+        hyper.load(p, at + k);
+        theta = hyper.forward(z0(p, at), null, pass).clone();
         f.lossAndGradient(theta, task.supportX, task.supportY, task.supportCount(), g);
-        hyper.backward(p, at + k, pass, g, null, null, 0, z, null);
+        hyper.backward(pass, g, null, false, z, null);
         return z;
     }
 
     @Override
     public void backward(double[] p, int at, double[] dz, double[] grad) {
-        hyper.forward(p, at + k, z0(p, at), dz, pass);
+        hyper.forward(z0(p, at), dz, pass); // the same weights encode loaded
         double[] u = pass.tangentOutput();
         f.lossGradientHv(theta, task.supportX, task.supportY, task.supportCount(), u, null, hv);
-        hyper.backward(p, at + k, pass, hv, g, grad, at + k, dz0, null);
+        hyper.backward(pass, hv, g, true, dz0, null);
+        hyper.flushGradient(grad, at + k);
         for (int i = 0; i < k; i++) {
             grad[at + i] += dz0[i];
         }

@@ -80,10 +80,11 @@ final class PoolingEncoder implements Encoder {
         ensure(points);
         int dx = task.inputs;
         double[] in = new double[dx + 1];
+        h.load(p, at);
         for (int i = 0; i < points; i++) {
             System.arraycopy(task.supportX, i * dx, in, 0, dx);
             in[dx] = task.supportY[i];
-            h.forward(p, at, in, null, passes[i]);
+            h.forward(in, null, passes[i]);
         }
         java.util.Arrays.fill(z, pooling == Pooling.MAX ? Double.NEGATIVE_INFINITY : 0.0);
         switch (pooling) {
@@ -163,7 +164,7 @@ final class PoolingEncoder implements Encoder {
                     dOut[j] = dz[j] / points;
                 }
                 for (int i = 0; i < points; i++) {
-                    h.backward(p, at, passes[i], dOut, null, grad, at, null, null);
+                    h.backward(passes[i], dOut, null, true, null, null);
                 }
             }
             case MAX -> {
@@ -174,12 +175,13 @@ final class PoolingEncoder implements Encoder {
                         any |= argmax[j] == i;
                     }
                     if (any) {
-                        h.backward(p, at, passes[i], dOut, null, grad, at, null, null);
+                        h.backward(passes[i], dOut, null, true, null, null);
                     }
                 }
             }
             case TRANSFORMER -> backAttend(p, at, dz, grad);
         }
+        h.flushGradient(grad, at);
     }
 
     private void backAttend(double[] p, int at, double[] dz, double[] grad) {
@@ -223,7 +225,7 @@ final class PoolingEncoder implements Encoder {
                     }
                 }
             }
-            h.backward(p, at, passes[i], dOut, null, grad, at, null, null);
+            h.backward(passes[i], dOut, null, true, null, null);
         }
     }
 }
