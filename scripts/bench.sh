@@ -20,4 +20,6 @@ command -v taskset >/dev/null && pin=(taskset -c 0)
 "${pin[@]}" java -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
 # the meta-transfer family: every encoder of the four benchmarks, 5 epochs extrapolated to 100 (about 10 minutes)
 "${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.MetaTransferSpeed
+# one RK4 step of the single and the double cart-pole (issue 16's target: well under 1 microsecond)
+"${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.dynamics.CartPoleSpeed
 exec "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'

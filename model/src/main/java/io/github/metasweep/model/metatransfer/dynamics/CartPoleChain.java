@@ -20,6 +20,12 @@ public final class CartPoleChain {
     private final double cartFriction;
     private final double jointFriction;
     private final double[] carried;
+    // scratch of derivative and step: one chain per thread
+    private final double[][] system;
+    private final double[] acc;
+    private final double[] sin;
+    private final double[] cos;
+    private final double[][] stages;
 
     public CartPoleChain(double cartMass, double[] masses, double[] lengths, double gravity, double cartFriction,
                          double jointFriction) {
@@ -33,6 +39,11 @@ public final class CartPoleChain {
         this.cartFriction = cartFriction;
         this.jointFriction = jointFriction;
         this.carried = new double[masses.length];
+        this.system = new double[masses.length + 1][masses.length + 2];
+        this.acc = new double[masses.length + 1];
+        this.sin = new double[masses.length];
+        this.cos = new double[masses.length];
+        this.stages = new double[5][2 + 2 * masses.length];
         double sum = 0;
         for (int j = masses.length - 1; j >= 0; j--) {
             sum += masses[j];
@@ -48,11 +59,19 @@ public final class CartPoleChain {
         return 2 + 2 * masses.length;
     }
 
-    /** d state / dt at {@code state} under {@code force} (N), written into {@code out}. */
+    /**
+     * d state / dt at {@code state} under {@code force} (N), written into {@code out}. Sines and cosines of angle
+     * differences come from the angles' own by the difference formulas: 2n trigonometric calls, not 2n^2.
+     * Not thread-safe (scratch is reused).
+     */
     public void derivative(double[] state, double force, double[] out) {
         int n = masses.length;
         int d = n + 1;
-        double[][] m = new double[d][d + 1]; // augmented [M | tau]
+        double[][] m = system; // augmented [M | tau]
+        for (int j = 0; j < n; j++) {
+            sin[j] = Math.sin(state[2 + 2 * j]);
+            cos[j] = Math.cos(state[2 + 2 * j]);
+        }
         double total = cartMass;
         for (double mi : masses) {
             total += mi;
@@ -60,23 +79,21 @@ public final class CartPoleChain {
         m[0][0] = total;
         double tau0 = force - cartFriction * state[1];
         for (int j = 0; j < n; j++) {
-            double th = state[2 + 2 * j];
             double om = state[3 + 2 * j];
-            m[0][j + 1] = carried[j] * lengths[j] * Math.cos(th);
+            m[0][j + 1] = carried[j] * lengths[j] * cos[j];
             m[j + 1][0] = m[0][j + 1];
-            tau0 += carried[j] * lengths[j] * Math.sin(th) * om * om;
-            double tau = -gravity * carried[j] * lengths[j] * Math.sin(th) - jointFriction * om;
+            tau0 += carried[j] * lengths[j] * sin[j] * om * om;
+            double tau = -gravity * carried[j] * lengths[j] * sin[j] - jointFriction * om;
             for (int k = 0; k < n; k++) {
-                double thk = state[2 + 2 * k];
                 double omk = state[3 + 2 * k];
                 double mu = carried[Math.max(j, k)] * lengths[j] * lengths[k];
-                m[j + 1][k + 1] = mu * Math.cos(th - thk);
-                tau -= mu * Math.sin(th - thk) * omk * omk;
+                m[j + 1][k + 1] = mu * (cos[j] * cos[k] + sin[j] * sin[k]); // cos(theta_j - theta_k)
+                tau -= mu * (sin[j] * cos[k] - cos[j] * sin[k]) * omk * omk; // sin(theta_j - theta_k)
             }
             m[j + 1][d] = tau;
         }
         m[0][d] = tau0;
-        double[] acc = solve(m);
+        solve(m, acc);
         out[0] = state[1];
         out[1] = acc[0];
         for (int j = 0; j < n; j++) {
@@ -86,7 +103,7 @@ public final class CartPoleChain {
     }
 
     /** Gaussian elimination with partial pivoting of an augmented system (the mass matrix is positive definite). */
-    private static double[] solve(double[][] a) {
+    private static void solve(double[][] a, double[] x) {
         int d = a.length;
         for (int c = 0; c < d; c++) {
             int p = c;
@@ -105,7 +122,6 @@ public final class CartPoleChain {
                 }
             }
         }
-        double[] x = new double[d];
         for (int r = d - 1; r >= 0; r--) {
             double s = a[r][d];
             for (int k = r + 1; k < d; k++) {
@@ -113,7 +129,6 @@ public final class CartPoleChain {
             }
             x[r] = s / a[r][r];
         }
-        return x;
     }
 
     /** Kinetic plus potential energy (zero potential at the rail's height). */
@@ -139,11 +154,11 @@ public final class CartPoleChain {
     /** One classical Runge-Kutta step of {@code dt} seconds with the force held; returns the new state. */
     public double[] step(double[] state, double force, double dt) {
         int s = state.length;
-        double[] k1 = new double[s];
-        double[] k2 = new double[s];
-        double[] k3 = new double[s];
-        double[] k4 = new double[s];
-        double[] tmp = new double[s];
+        double[] k1 = stages[0];
+        double[] k2 = stages[1];
+        double[] k3 = stages[2];
+        double[] k4 = stages[3];
+        double[] tmp = stages[4];
         derivative(state, force, k1);
         for (int i = 0; i < s; i++) {
             tmp[i] = state[i] + 0.5 * dt * k1[i];
