@@ -294,11 +294,62 @@ public final class ReportPage {
             curves(label, members);
             traces(label, members);
         }
+        axisPlots();
         for (String baseline : spec.baselines()) {
             configs.stream().filter(b -> b.method().equals(baseline)).forEach(this::boxPlots);
         }
         for (String name : plots.keySet()) {
             md.append("![").append(name).append("](plots/").append(name).append(")\n\n");
+        }
+    }
+
+    /**
+     * For every swept hyper-parameter whose values are numbers (at least two of them), each headline metric
+     * against it: one line per method, variant and setting of the other swept keys, at the mean over seeds with
+     * its 95% interval (mean +- 1.96 sd/sqrt(n), successful runs only), e.g. a query MSE against the noise sigma.
+     */
+    private void axisPlots() {
+        for (String axis : panelKeys()) {
+            List<Config> onAxis = configs.stream().filter(c -> c.swept().get(axis) instanceof Number).toList();
+            if (onAxis.stream().map(c -> ((Number) c.swept().get(axis)).doubleValue()).distinct().count() < 2) {
+                continue;
+            }
+            Map<String, List<Config>> lines = new LinkedHashMap<>();
+            for (Config c : onAxis) {
+                StringBuilder label = new StringBuilder(c.method());
+                label.append("full".equals(c.variant()) ? "" : "/" + c.variant());
+                new TreeMap<>(c.swept()).forEach((k, v) -> {
+                    if (!k.equals(axis)) {
+                        label.append(' ').append(k).append('=').append(v);
+                    }
+                });
+                lines.computeIfAbsent(label.toString(), k -> new ArrayList<>()).add(c);
+            }
+            for (MetricDef m : headline) {
+                List<Band> bands = new ArrayList<>();
+                lines.forEach((label, members) -> {
+                    List<Config> sorted = members.stream().sorted(java.util.Comparator.comparingDouble(
+                            c -> ((Number) c.swept().get(axis)).doubleValue())).toList();
+                    double[] x = new double[sorted.size()];
+                    double[] mean = new double[x.length];
+                    double[] low = new double[x.length];
+                    double[] high = new double[x.length];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = ((Number) sorted.get(i).swept().get(axis)).doubleValue();
+                        double[] v = runs.values(sorted.get(i), m.name());
+                        Summary s = Summary.of(v);
+                        double half = v.length > 1 ? 1.96 * s.sd() / Math.sqrt(v.length) : 0;
+                        mean[i] = v.length > 0 ? s.mean() : Double.NaN;
+                        low[i] = mean[i] - half;
+                        high[i] = mean[i] + half;
+                    }
+                    bands.add(new Band(label, x, mean, low, high));
+                });
+                String title = m.name() + " against " + axis + ": mean and 95% interval over seeds";
+                String yLabel = m.name() + " (" + m.direction().label() + ")";
+                plots.put(fileName("metric-" + m.name() + "-by-" + axis, ""), png(out -> BandChart.write(out, title,
+                        axis, yLabel, bands, List.of())));
+            }
         }
     }
 

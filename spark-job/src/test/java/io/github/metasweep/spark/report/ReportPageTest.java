@@ -102,6 +102,42 @@ class ReportPageTest {
         }
     }
 
+    /** A numeric grid axis gets each headline metric plotted against it, one line per method, in the report. */
+    @Test
+    void aNumericGridAxisGetsItsMetricAgainstAxisPlots() throws java.io.IOException {
+        SweepSpec spec = SpecParser.parse("test.yaml", """
+                name: t
+                benchmark: pendulum-transfer
+                seeds: 3
+                methods: [maml, nb]
+                grid:
+                  lr: [0.001, 0.01]
+                baseline: [maml]
+                """);
+        List<Config> configs = new ArrayList<>();
+        List<RunRecord> runs = new ArrayList<>();
+        for (String method : List.of("maml", "nb")) {
+            for (double lr : new double[] {0.001, 0.01}) {
+                Config c = config(method, "full", Map.of("lr", lr));
+                configs.add(c);
+                for (int s = 0; s < 3; s++) {
+                    runs.add(run(c, s, true, -3000 - 1000 * lr * s, -3500));
+                }
+            }
+        }
+        ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs),
+                NOTHING_STORED).build();
+        for (String plot : List.of("metric-best_return-by-lr.png", "metric-avg10_return-by-lr.png")) {
+            byte[] png = out.plots().get(plot);
+            assertTrue(png != null, plot + " in " + out.plots().keySet());
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertTrue(img.getWidth() > 100 && img.getHeight() > 100, plot);
+            assertTrue(out.markdown().contains("](plots/" + plot + ")"), plot);
+        }
+        // a grid of words (target: [self, expert]) gets none
+        assertTrue(out.plots().keySet().stream().noneMatch(k -> k.contains("-by-target")));
+    }
+
     /** 12 seeds: nb-pro improves on maml by 38 and 36.2% on alternate seeds; the ablation changes nothing. */
     @Test
     void verdictsOnEnoughSeedsAndNoneOnAnotherProtocol() {
