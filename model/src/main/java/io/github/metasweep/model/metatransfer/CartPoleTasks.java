@@ -66,25 +66,55 @@ final class CartPoleTasks {
             for (int k = 0; k < SUBSTEPS; k++) {
                 next = system.step(next, force, DT / SUBSTEPS);
             }
+            writePoints(s, force, n, x, t * dims * features);
             for (int c = 0; c < dims; c++) {
-                int point = t * dims + c;
-                int at = point * features;
-                x[at] = s[0];
-                x[at + 1] = s[1];
-                for (int j = 0; j < n; j++) {
-                    x[at + 2 + 3 * j] = Math.sin(s[2 + 2 * j]);
-                    x[at + 3 + 3 * j] = Math.cos(s[2 + 2 * j]);
-                    x[at + 4 + 3 * j] = s[3 + 2 * j];
-                }
-                x[at + stateFeatures(n)] = force / FORCE_MAX;
-                x[at + stateFeatures(n) + 1 + c] = 1;
-                y[point] = next[c] - s[c];
+                y[t * dims + c] = next[c] - s[c];
             }
             for (int c = 0; c < dims; c++) {
                 y[t * dims + c] += sigma * random.nextGaussian();
             }
             s = next;
         }
+    }
+
+    /** The points of one transition from state s under force (one per state component) into x at {@code from}. */
+    private static void writePoints(double[] s, double force, int n, double[] x, int from) {
+        int dims = 2 + 2 * n;
+        int features = pointFeatures(n);
+        for (int c = 0; c < dims; c++) {
+            int at = from + c * features;
+            java.util.Arrays.fill(x, at, at + features, 0.0);
+            x[at] = s[0];
+            x[at + 1] = s[1];
+            for (int j = 0; j < n; j++) {
+                x[at + 2 + 3 * j] = Math.sin(s[2 + 2 * j]);
+                x[at + 3 + 3 * j] = Math.cos(s[2 + 2 * j]);
+                x[at + 4 + 3 * j] = s[3 + 2 * j];
+            }
+            x[at + stateFeatures(n)] = force / FORCE_MAX;
+            x[at + stateFeatures(n) + 1 + c] = 1;
+        }
+    }
+
+    /** The points of one transition from state s under force: what a method predicts the change of. */
+    static double[] points(double[] s, double force, int poles) {
+        double[] x = new double[(2 + 2 * poles) * pointFeatures(poles)];
+        writePoints(s, force, poles, x, 0);
+        return x;
+    }
+
+    /** The state of transition t of a rollout's points (angles read back with atan2, in (-pi, pi]). */
+    static double[] stateOf(double[] x, int t, int poles) {
+        int dims = 2 + 2 * poles;
+        int at = t * dims * pointFeatures(poles);
+        double[] s = new double[dims];
+        s[0] = x[at];
+        s[1] = x[at + 1];
+        for (int j = 0; j < poles; j++) {
+            s[2 + 2 * j] = Math.atan2(x[at + 2 + 3 * j], x[at + 3 + 3 * j]);
+            s[3 + 2 * j] = x[at + 4 + 3 * j];
+        }
+        return s;
     }
 
     /** The task's true parameters (l, g), scaled to [-1, 1]. */

@@ -116,7 +116,49 @@ abstract class CartPoleTransfer extends TransferBenchmark {
                 model.predict(params, task, pred);
             }
             sum += mse(pred, task.queryY);
+            if (t == 0 && !parameters) {
+                traces.put("trajectory", trajectory(model, params, task));
+            }
         }
         return sum / n;
+    }
+
+    /**
+     * The first evaluation task's double pole, its first angle over time: the true trajectory and the method's
+     * open-loop rollout from the same start under the same forces (each step predicted from the previous
+     * prediction), the paper's trajectory figure.
+     */
+    private static Trace trajectory(TaskModel model, double[] params, TransferTask task) {
+        int f = CartPoleTasks.pointFeatures(2);
+        int dims = 6;
+        int steps = task.queryCount() / dims;
+        double[] time = new double[steps + 1];
+        double[] truth = new double[steps + 1];
+        double[] predicted = new double[steps + 1];
+        double[] state = CartPoleTasks.stateOf(task.queryX, 0, 2);
+        double[] real = state.clone();
+        truth[0] = real[2];
+        predicted[0] = state[2];
+        double[] delta = new double[dims];
+        for (int t = 0; t < steps; t++) {
+            time[t + 1] = (t + 1) * CartPoleTasks.DT;
+            for (int c = 0; c < dims; c++) {
+                real[c] += task.queryY[t * dims + c];
+            }
+            truth[t + 1] = real[2];
+            double force = CartPoleTasks.FORCE_MAX * task.queryX[t * dims * f + CartPoleTasks.stateFeatures(2)];
+            double[] x = CartPoleTasks.points(state, force, 2);
+            if (model != null) {
+                model.predict(params, new TransferTask(task.inputs, task.supportX, task.supportY, f, x,
+                        new double[dims], task.truth), delta);
+            }
+            for (int c = 0; c < dims; c++) {
+                state[c] += delta[c];
+            }
+            predicted[t + 1] = Double.isFinite(state[2]) ? state[2] : Double.NaN;
+        }
+        return new Trace(Trace.Kind.EXAMPLE, "time (s)", "angle of the first pole (rad)", List.of(
+                new Trace.Series("true", Trace.Style.LINE, true, time, truth),
+                new Trace.Series("open-loop prediction", Trace.Style.LINE, false, time, predicted)));
     }
 }

@@ -68,4 +68,34 @@ class CartPoleTasksTest {
         assertEquals(sum / 50, still.metric("query_mse"), 1e-12);
         assertTrue(still.metric("query_mse") > 0.01, "the double pole moves in a step: " + still.metric("query_mse"));
     }
+
+    @Test
+    void pointsRebuiltFromAStateAreTheRolloutsAndTheTrajectoryTraceFollowsTheTruth() {
+        CartPoleChain system = CartPoleTasks.system(2, 1.1, 7.0);
+        int f = CartPoleTasks.pointFeatures(2);
+        double[] x = new double[5 * 6 * f];
+        double[] y = new double[5 * 6];
+        CartPoleTasks.rollout(system, GaussianStream.forRun(4, "r"), 5, 0.0, x, y);
+        for (int t = 0; t < 5; t++) {
+            double force = 3 * x[t * 6 * f + CartPoleTasks.stateFeatures(2)];
+            double[] rebuilt = CartPoleTasks.points(CartPoleTasks.stateOf(x, t, 2), force, 2);
+            for (int i = 0; i < rebuilt.length; i++) {
+                assertEquals(x[t * 6 * f + i], rebuilt[i], 1e-12, "transition " + t + ", feature " + i);
+            }
+        }
+        // the no-change control's open-loop prediction stays at the start; the truth accumulates the changes
+        RunResult still = Benchmarks.get(DoublePendulumTransfer.NAME).run(RunSpec.resolve(DoublePendulumTransfer.NAME,
+                "predict-current-state", "full", Map.of("eval_tasks", 1, "eval_transitions", 20), 0), RunListener.SILENT);
+        var series = still.traces().get("trajectory").series();
+        double[] truth = series.get(0).y();
+        double[] predicted = series.get(1).y();
+        assertEquals(21, truth.length);
+        TransferTask task = CartPoleTasks.sample(GaussianStream.forRun(0, "eval"), 30, 20, 0.0, false);
+        double angle = truth[0];
+        for (int t = 0; t < 20; t++) {
+            assertEquals(truth[0], predicted[t + 1], 0.0);
+            angle += task.queryY[t * 6 + 2];
+            assertEquals(angle, truth[t + 1], 1e-12);
+        }
+    }
 }
