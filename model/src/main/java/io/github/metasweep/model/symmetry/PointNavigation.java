@@ -20,7 +20,7 @@ import java.util.Map;
  * The agents' benchmark of the hereditary-symmetry family (docs/protocols/hereditary-symmetry.md): training goals
  * inside an arc of the unit circle, test goals all around it; every method is scored on the same episodes (start
  * and noise from the seed's streams, per goal and episode), against the straight-line oracle. The learnt agents
- * (per-task SAC, hereditary, context-SAC) are not built yet; the controls are: {@code oracle}, {@code random}, and
+ * (per-task SAC, hereditary, context-SAC) are not built yet; the controls are: {@code oracle}, {@code random-policy}, and
  * {@code nearest-task} (the straight-line policy of the training goal nearest to the test goal, untransformed:
  * what reusing the nearest training task without the symmetry gives, with a perfect per-task policy).
  */
@@ -32,7 +32,7 @@ public final class PointNavigation implements Benchmark {
     static final String EPISODES = "episodes";
     static final double FAR = Math.PI / 4;
 
-    static final List<String> METHODS = List.of("oracle", "random", "nearest-task");
+    static final List<String> METHODS = List.of("oracle", "random-policy", "nearest-task");
 
     static final List<MetricDef> METRICS = List.of(
             MetricDef.higher("return_all", "episode return", "mean episode return over every test goal", true),
@@ -165,7 +165,7 @@ public final class PointNavigation implements Benchmark {
             double[] target = goal(angle[g]);
             NavPolicy policy = switch (spec.method()) {
                 case "oracle" -> NavPolicy.straightTo(target);
-                case "random" -> s -> new double[] {actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
+                case "random-policy" -> s -> new double[] {actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
                         actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
                 default -> NavPolicy.straightTo(goal(nearest(angle[g], training)));
             };

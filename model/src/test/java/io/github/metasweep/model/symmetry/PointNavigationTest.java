@@ -55,7 +55,7 @@ class PointNavigationTest {
     void nearestTaskIsTheOracleOnTrainingGoalsAndTheControlsOrder() {
         RunResult oracle = run("oracle");
         RunResult nearest = run("nearest-task");
-        RunResult random = run("random");
+        RunResult random = run("random-policy");
         assertEquals(0.0, oracle.metric("regret"), 0.0);
         assertEquals(1.0, oracle.metric("success_rate"), 0.0);
         double[] o = oracle.curves().get("return_by_goal").y();
