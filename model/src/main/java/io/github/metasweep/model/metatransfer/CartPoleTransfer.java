@@ -49,7 +49,7 @@ abstract class CartPoleTransfer extends TransferBenchmark {
     }
 
     @Override
-    List<ParamDef> protocol() {
+    protected List<ParamDef> protocol() {
         List<ParamDef> own = new ArrayList<>(List.of(
                 ParamDef.number(NOISE_SIGMA, 0.0, 0.0, false, 100.0, "sigma of the Gaussian noise on the support "
                         + "targets (training and evaluation)"),

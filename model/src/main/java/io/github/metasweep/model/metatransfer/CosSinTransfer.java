@@ -94,7 +94,7 @@ public final class CosSinTransfer extends TransferBenchmark {
     }
 
     @Override
-    List<ParamDef> protocol() {
+    protected List<ParamDef> protocol() {
         return PROTOCOL;
     }
 

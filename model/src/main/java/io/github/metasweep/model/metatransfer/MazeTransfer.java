@@ -98,7 +98,7 @@ public final class MazeTransfer extends TransferBenchmark {
     }
 
     @Override
-    List<ParamDef> protocol() {
+    protected List<ParamDef> protocol() {
         return PROTOCOL;
     }
 

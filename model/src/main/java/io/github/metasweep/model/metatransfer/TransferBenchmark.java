@@ -1,10 +1,8 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.SingleVariantBenchmark;
 import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
-import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
 import io.github.metasweep.model.core.Provenance;
 import io.github.metasweep.model.core.RunListener;
@@ -21,16 +19,13 @@ import java.util.Map;
  * tasks once (stream {@code train}), trains the method's model end to end ({@link EndToEndTraining}), then lets the
  * benchmark score it on fresh tasks. A control without a model, or with no parameters, skips training.
  */
-abstract class TransferBenchmark implements Benchmark {
+abstract class TransferBenchmark extends SingleVariantBenchmark {
 
     /** The one metric, its value measured on fresh tasks. */
     abstract String metricName();
 
     /** What the mean training loss measures, for the {@code train_loss} curve. */
     abstract String trainingLossLabel();
-
-    /** Every hyper-parameter of the benchmark (the same for each method). */
-    abstract List<ParamDef> protocol();
 
     /** The model of a method; null for a control that learns nothing. */
     abstract TaskModel model(String method, ParamSet p);
@@ -41,34 +36,6 @@ abstract class TransferBenchmark implements Benchmark {
     /** The metric on fresh tasks (NaN when a prediction is not finite); may add traces. */
     abstract double evaluate(String method, TaskModel model, double[] params, ParamSet p, long seed,
                              Map<String, Trace> traces);
-
-    void check(String method) {
-        if (!methods().contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", methods()));
-        }
-    }
-
-    @Override
-    public List<ParamDef> params(String method) {
-        check(method);
-        return protocol();
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
-    }
 
     @Override
     public RunResult run(RunSpec spec, RunListener listener) {

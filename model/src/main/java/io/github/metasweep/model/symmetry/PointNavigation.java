@@ -1,9 +1,8 @@
 package io.github.metasweep.model.symmetry;
 
-import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.SingleVariantBenchmark;
 import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
@@ -24,7 +23,7 @@ import java.util.Map;
  * {@code nearest-task} (the straight-line policy of the training goal nearest to the test goal, untransformed:
  * what reusing the nearest training task without the symmetry gives, with a perfect per-task policy).
  */
-public final class PointNavigation implements Benchmark {
+public final class PointNavigation extends SingleVariantBenchmark {
     public static final String NAME = "point-nav";
     static final String TRAIN_ARC = "train_arc";
     static final String TRAIN_GOALS = "train_goals";
@@ -64,32 +63,9 @@ public final class PointNavigation implements Benchmark {
         return METHODS;
     }
 
-    private static void check(String method) {
-        if (!METHODS.contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", METHODS));
-        }
-    }
-
     @Override
-    public List<ParamDef> params(String method) {
-        check(method);
+    protected List<ParamDef> protocol() {
         return PROTOCOL;
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.github.metasweep.model.symmetry;
 
-import io.github.metasweep.model.core.Benchmark;
+import io.github.metasweep.model.core.SingleVariantBenchmark;
 import io.github.metasweep.model.core.Curve;
 import io.github.metasweep.model.core.GaussianStream;
-import io.github.metasweep.model.core.InvalidSpecException;
 import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
@@ -25,7 +24,7 @@ import java.util.Map;
  * rotation about the goal, in the chart centred on it) with the differential or the functional loss, and measure
  * how far the learnt generator is from the truth, how fast it gets there, and whether it collapses.
  */
-public final class SymmetryDiscovery implements Benchmark {
+public final class SymmetryDiscovery extends SingleVariantBenchmark {
     public static final String NAME = "symmetry-discovery";
     static final String SAMPLES = "samples";
     static final String STEPS = "steps";
@@ -83,32 +82,9 @@ public final class SymmetryDiscovery implements Benchmark {
         return METHODS;
     }
 
-    private static void check(String method) {
-        if (!METHODS.contains(method)) {
-            throw new InvalidSpecException("method", "method: unknown method '" + method + "'; accepted: "
-                    + String.join(", ", METHODS));
-        }
-    }
-
     @Override
-    public List<ParamDef> params(String method) {
-        check(method);
+    protected List<ParamDef> protocol() {
         return PROTOCOL;
-    }
-
-    @Override
-    public List<String> variants(String method) {
-        check(method);
-        return List.of("full");
-    }
-
-    @Override
-    public Map<String, Object> variantOverrides(String method, String variant) {
-        if (!variants(method).contains(variant)) {
-            throw new InvalidSpecException("variant", "variant: unknown variant '" + variant + "' of method "
-                    + method + "; accepted: full");
-        }
-        return Map.of();
     }
 
     @Override
