@@ -129,11 +129,7 @@ public final class NeuronMl extends LearnedInitialisation {
         for (int i = 0; i < grad.length; i++) {
             grad[i] *= inv;
         }
-        java.util.Arrays.fill(gradMask, 0.0);
-        lastConstraint = constraint.valueAndMaskGradient(raw, mask, activity, count, grad, gradMask);
-        for (int i = 0; i < grad.length; i++) {
-            gradMask[i] = (gradMask[i] + grad[i] * raw[i]) * mask[i] * (1 - mask[i]);
-        }
+        lastConstraint = constraint.logitGradient(raw, mask, activity, count, grad, gradMask);
         if (!Double.isFinite(lastConstraint) || !InnerSgd.finite(gradMask)) {
             diverged();
             return loss;

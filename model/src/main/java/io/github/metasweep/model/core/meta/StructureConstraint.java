@@ -61,6 +61,21 @@ public record StructureConstraint(double frugality, double plasticity, double se
         return value;
     }
 
+    /**
+     * The mask step's gradient with respect to the mask logits phi ({@code M = sigmoid(phi)}): the query loss's
+     * {@code queryGrad (.) theta} (since {@code w = M (.) theta}) plus the constraint's, times {@code M (1 - M)};
+     * overwrites {@code gradLogits} and returns the constraint's value.
+     */
+    public double logitGradient(double[] theta, double[] mask, double[][] activity, int tasks, double[] queryGrad,
+                                double[] gradLogits) {
+        java.util.Arrays.fill(gradLogits, 0.0);
+        double value = valueAndMaskGradient(theta, mask, activity, tasks, queryGrad, gradLogits);
+        for (int i = 0; i < gradLogits.length; i++) {
+            gradLogits[i] = (gradLogits[i] + queryGrad[i] * theta[i]) * mask[i] * (1 - mask[i]);
+        }
+        return value;
+    }
+
     /** {@code softmax(beta * mean_t a_t)} over the weights. */
     double[] importance(double[][] activity, int tasks, int d) {
         double[] p = new double[d];

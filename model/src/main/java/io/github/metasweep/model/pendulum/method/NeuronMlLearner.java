@@ -150,10 +150,7 @@ public final class NeuronMlLearner implements PendulumAgent {
         StructureConstraint.activity(own.gradient(), activity[episodes % activity.length]);
         int tasks = Math.min(episodes + 1, activity.length);
         double[] gradMask = new double[g.length];
-        double value = constraint.valueAndMaskGradient(nextRaw, mask, activity, tasks, query2, gradMask);
-        for (int i = 0; i < gradMask.length; i++) {
-            gradMask[i] = (gradMask[i] + query2[i] * nextRaw[i]) * mask[i] * (1 - mask[i]);
-        }
+        double value = constraint.logitGradient(nextRaw, mask, activity, tasks, query2, gradMask);
         if (!Double.isFinite(value) || !InnerSgd.finite(gradMask)) {
             return false;
         }
