@@ -27,7 +27,6 @@ public final class CosSinTransfer extends TransferBenchmark {
 
     static final int EVAL_GRID = 100;
     static final int EXAMPLE_TASKS = 3;
-    static final String TRAIN_LOSS = "train_loss";
 
     static final List<String> METHODS = Stream.concat(TransferModels.ENCODERS.stream(),
             Stream.of("zero", "query-oracle")).toList();
@@ -81,11 +80,6 @@ public final class CosSinTransfer extends TransferBenchmark {
                     "with noisy support (sigma 1.5) the linear gradient encoder beats " + pooled + " pooling"));
         }
         return claims;
-    }
-
-    @Override
-    String metricName() {
-        return "query_mse";
     }
 
     @Override

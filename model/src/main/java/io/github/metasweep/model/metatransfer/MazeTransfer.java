@@ -88,11 +88,6 @@ public final class MazeTransfer extends TransferBenchmark {
     }
 
     @Override
-    String metricName() {
-        return FINAL_REWARD;
-    }
-
-    @Override
     String trainingLossLabel() {
         return "mean training cross-entropy of the optimal actions";
     }

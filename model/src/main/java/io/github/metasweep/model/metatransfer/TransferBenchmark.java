@@ -20,9 +20,12 @@ import java.util.Map;
  * benchmark score it on fresh tasks. A control without a model, or with no parameters, skips training.
  */
 abstract class TransferBenchmark extends SingleVariantBenchmark {
+    static final String TRAIN_LOSS = "train_loss";
 
-    /** The one metric, its value measured on fresh tasks. */
-    abstract String metricName();
+    /** The benchmark's one metric, measured on fresh tasks. */
+    private String metricName() {
+        return metrics().get(0).name();
+    }
 
     /** What the mean training loss measures, for the {@code train_loss} curve. */
     abstract String trainingLossLabel();
@@ -58,7 +61,7 @@ abstract class TransferBenchmark extends SingleVariantBenchmark {
                     p.getInt(TransferModels.META_BATCH), p.getDouble(TransferModels.LR), spec.seed(), listener);
             message = o.divergence();
             if (message == null) {
-                curves.put("train_loss", Curve.indexed("epoch", trainingLossLabel(), o.epochLoss()));
+                curves.put(TRAIN_LOSS, Curve.indexed("epoch", trainingLossLabel(), o.epochLoss()));
             }
         }
         if (message == null) {

@@ -371,7 +371,8 @@ public final class SinusoidRegression implements Benchmark {
                     metrics.put(String.format(Locale.ROOT, "mse_step10_drop%02d",
                             Math.round(100 * UnitDropout.FRACTIONS[f])), e.mseByDropout()[f]);
                 }
-                metrics.put(DROP50_INCREASE, e.mseByDropout()[3] - e.mseByStep()[MAX_EVAL_STEPS]);
+                metrics.put(DROP50_INCREASE, e.mseByDropout()[UnitDropout.FRACTIONS.length - 1]
+                        - e.mseByStep()[MAX_EVAL_STEPS]);
                 curves.put(MSE_BY_DROPOUT, new Curve("share of hidden units disabled", "mean evaluation MSE after "
                         + MAX_EVAL_STEPS + " steps", UnitDropout.FRACTIONS.clone(), e.mseByDropout(), List.of()));
                 traces.putAll(e.traces());
@@ -421,9 +422,6 @@ public final class SinusoidRegression implements Benchmark {
                     }
                 }
                 sum[step] += mse;
-                if (step == MAX_EVAL_STEPS) {
-                    dropped[0] += mse;
-                }
                 if (t < EXAMPLE_TASKS && step == 1) {
                     after1 = pred.clone();
                 }
@@ -447,9 +445,10 @@ public final class SinusoidRegression implements Benchmark {
         for (int i = 0; i < sum.length; i++) {
             sum[i] /= evalTasks;
         }
-        for (int f = 0; f < dropped.length; f++) {
+        for (int f = 1; f < dropped.length; f++) {
             dropped[f] /= evalTasks;
         }
+        dropped[0] = sum[MAX_EVAL_STEPS]; // nothing disabled: mse_step10 itself
         return new Evaluation(sum, dropped, traces);
     }
 
