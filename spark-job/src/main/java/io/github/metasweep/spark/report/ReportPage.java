@@ -330,20 +330,9 @@ public final class ReportPage {
                 lines.forEach((label, members) -> {
                     List<Config> sorted = members.stream().sorted(java.util.Comparator.comparingDouble(
                             c -> ((Number) c.swept().get(axis)).doubleValue())).toList();
-                    double[] x = new double[sorted.size()];
-                    double[] mean = new double[x.length];
-                    double[] low = new double[x.length];
-                    double[] high = new double[x.length];
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] = ((Number) sorted.get(i).swept().get(axis)).doubleValue();
-                        double[] v = runs.values(sorted.get(i), m.name());
-                        Summary s = Summary.of(v);
-                        double half = v.length > 1 ? 1.96 * s.sd() / Math.sqrt(v.length) : 0;
-                        mean[i] = v.length > 0 ? s.mean() : Double.NaN;
-                        low[i] = mean[i] - half;
-                        high[i] = mean[i] + half;
-                    }
-                    bands.add(new Band(label, x, mean, low, high));
+                    double[] x = sorted.stream().mapToDouble(c -> ((Number) c.swept().get(axis)).doubleValue())
+                            .toArray();
+                    bands.add(meanBand(label, x, sorted.stream().map(c -> runs.values(c, m.name())).toList()));
                 });
                 String title = m.name() + " against " + axis + ": mean and 95% interval over seeds";
                 String yLabel = m.name() + " (" + m.direction().label() + ")";
@@ -455,21 +444,29 @@ public final class ReportPage {
     /** Mean and 95% interval (normal) over runs at each point, over the runs long enough to have it. */
     static Band band(String label, double[] x, List<double[]> perRun) {
         int points = Math.min(x.length, perRun.stream().mapToInt(v -> v.length).max().orElse(0));
-        double[] xs = java.util.Arrays.copyOf(x, points);
-        double[] mean = new double[points];
-        double[] low = new double[points];
-        double[] high = new double[points];
+        List<double[]> atX = new ArrayList<>();
         for (int i = 0; i < points; i++) {
             final int p = i;
-            double[] v = perRun.stream().filter(r -> r.length > p).mapToDouble(r -> r[p]).filter(Double::isFinite)
-                    .toArray();
+            atX.add(perRun.stream().filter(r -> r.length > p).mapToDouble(r -> r[p]).filter(Double::isFinite)
+                    .toArray());
+        }
+        return meanBand(label, java.util.Arrays.copyOf(x, points), atX);
+    }
+
+    /** At each x, the mean of its values with its 95% interval (mean +- 1.96 sd/sqrt(n); none for one value). */
+    static Band meanBand(String label, double[] x, List<double[]> valuesAtX) {
+        double[] mean = new double[x.length];
+        double[] low = new double[x.length];
+        double[] high = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] v = valuesAtX.get(i);
             Summary s = Summary.of(v);
             double half = v.length > 1 ? 1.96 * s.sd() / Math.sqrt(v.length) : 0;
             mean[i] = s.mean();
             low[i] = s.mean() - half;
             high[i] = s.mean() + half;
         }
-        return new Band(label, xs, mean, low, high);
+        return new Band(label, x, mean, low, high);
     }
 
     private void boxPlots(Config base) {
