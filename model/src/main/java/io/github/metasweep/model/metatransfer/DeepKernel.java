@@ -1,6 +1,8 @@
 package io.github.metasweep.model.metatransfer;
 
+import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
+import java.util.List;
 
 /**
  * The {@code deep-kernel} method (MetaFun-style, no decoder): {@code out(x) = w(sum_i k(x, x_i) r(x_i, y_i))} with
@@ -73,6 +75,16 @@ final class DeepKernel implements TaskModel {
         return p;
     }
 
+    private void load(double[] p) {
+        embed.load(p, 0);
+        value.load(p, valueAt());
+        readout.load(p, readoutAt());
+        if (embedQuery != embed) {
+            embedQuery.load(p, queryEmbedAt());
+        }
+    }
+
+    /** The support points' embeddings and values (after {@link #load}). */
     private void encodeSupport(double[] p, TransferTask task) {
         int n = task.supportCount();
         if (supportEmbed.length < n) {
@@ -85,12 +97,6 @@ final class DeepKernel implements TaskModel {
         }
         double[] x = new double[inputs];
         double[] xy = new double[inputs + 1];
-        embed.load(p, 0);
-        value.load(p, valueAt());
-        readout.load(p, readoutAt());
-        if (embedQuery != embed) {
-            embedQuery.load(p, queryEmbedAt());
-        }
         for (int i = 0; i < n; i++) {
             System.arraycopy(task.supportX, i * inputs, x, 0, inputs);
             System.arraycopy(x, 0, xy, 0, inputs);
@@ -122,6 +128,7 @@ final class DeepKernel implements TaskModel {
 
     @Override
     public void predict(double[] p, TransferTask task, double[] out) {
+        load(p);
         encodeSupport(p, task);
         double[] kernel = new double[task.supportCount()];
         double[] rep = new double[width];
@@ -133,7 +140,23 @@ final class DeepKernel implements TaskModel {
     }
 
     @Override
-    public double lossAndGradient(double[] p, TransferTask task, double[] grad) {
+    public double lossAndGradient(double[] p, List<TransferTask> batch, double[] grad) {
+        load(p);
+        double loss = 0;
+        for (TransferTask task : batch) {
+            loss += taskLossAndGradient(p, task);
+        }
+        embed.flushGradient(grad, 0);
+        value.flushGradient(grad, valueAt());
+        readout.flushGradient(grad, readoutAt());
+        if (embedQuery != embed) {
+            embedQuery.flushGradient(grad, queryEmbedAt());
+        }
+        return loss;
+    }
+
+    /** One task's mean query loss; its gradient gathered in the networks. */
+    private double taskLossAndGradient(double[] p, TransferTask task) {
         int n = task.supportCount();
         int m = task.queryCount();
         encodeSupport(p, task);
@@ -174,12 +197,6 @@ final class DeepKernel implements TaskModel {
         for (int i = 0; i < n; i++) {
             embed.backward(supportEmbed[i], dEs[i], null, true, null, null);
             value.backward(supportValue[i], dR[i], null, true, null, null);
-        }
-        embed.flushGradient(grad, 0);
-        value.flushGradient(grad, valueAt());
-        readout.flushGradient(grad, readoutAt());
-        if (embedQuery != embed) {
-            embedQuery.flushGradient(grad, queryEmbedAt());
         }
         return loss;
     }

@@ -1,6 +1,8 @@
 package io.github.metasweep.model.metatransfer;
 
+import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
+import java.util.List;
 
 /**
  * Algorithm 1 of the paper: an {@link Encoder} turns the support set into a code z, a shared decoder (an MLP
@@ -59,10 +61,14 @@ final class EncoderDecoder implements TaskModel {
         return p;
     }
 
-    /** The query network's weights for the task, loaded into it. */
+    private void load(double[] p) {
+        encoder.load(p, 0);
+        decoder.load(p, encoder.size());
+    }
+
+    /** The query network's weights for the task, loaded into it (after {@link #load}). */
     private double[] psi(double[] p, TransferTask task) {
         double[] z = encoder.encode(p, 0, task);
-        decoder.load(p, encoder.size());
         double[] psi = decoder.forward(z, null, pass);
         query.load(psi, 0);
         return psi;
@@ -75,6 +81,7 @@ final class EncoderDecoder implements TaskModel {
 
     @Override
     public void predict(double[] p, TransferTask task, double[] out) {
+        load(p);
         psi(p, task);
         int o = head.outputs();
         for (int q = 0; q < task.queryCount(); q++) {
@@ -83,7 +90,19 @@ final class EncoderDecoder implements TaskModel {
     }
 
     @Override
-    public double lossAndGradient(double[] p, TransferTask task, double[] grad) {
+    public double lossAndGradient(double[] p, List<TransferTask> batch, double[] grad) {
+        load(p);
+        double loss = 0;
+        for (TransferTask task : batch) {
+            loss += taskLossAndGradient(p, task, grad);
+        }
+        decoder.flushGradient(grad, encoder.size());
+        encoder.flushGradient(grad, 0);
+        return loss;
+    }
+
+    /** One task's mean query loss; its gradient gathered in the networks (the encoder may add part into grad). */
+    private double taskLossAndGradient(double[] p, TransferTask task, double[] grad) {
         psi(p, task);
         int m = task.queryCount();
         double loss = 0;
@@ -97,7 +116,6 @@ final class EncoderDecoder implements TaskModel {
         java.util.Arrays.fill(dPsi, 0.0);
         query.flushGradient(dPsi, 0);
         decoder.backward(pass, dPsi, null, true, dz, null);
-        decoder.flushGradient(grad, encoder.size());
         encoder.backward(p, 0, dz, grad);
         return loss;
     }

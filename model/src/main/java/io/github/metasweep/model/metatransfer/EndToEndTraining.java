@@ -4,6 +4,8 @@ import io.github.metasweep.model.core.GaussianStream;
 import io.github.metasweep.model.core.RunListener;
 import io.github.metasweep.model.core.meta.InnerSgd;
 import io.github.metasweep.model.core.optim.Adam;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,10 +33,11 @@ final class EndToEndTraining {
             for (int from = 0; from < tasks.length; from += batch) {
                 int to = Math.min(tasks.length, from + batch);
                 java.util.Arrays.fill(grad, 0.0);
-                double loss = 0;
+                List<TransferTask> step = new ArrayList<>(to - from);
                 for (int t = from; t < to; t++) {
-                    loss += model.lossAndGradient(params, tasks[perm[t]], grad);
+                    step.add(tasks[perm[t]]);
                 }
+                double loss = model.lossAndGradient(params, step, grad);
                 double inv = 1.0 / (to - from);
                 for (int i = 0; i < grad.length; i++) {
                     grad[i] *= inv;

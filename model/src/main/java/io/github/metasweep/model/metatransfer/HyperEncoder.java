@@ -1,5 +1,6 @@
 package io.github.metasweep.model.metatransfer;
 
+import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
 import io.github.metasweep.model.core.nn.Mlp;
 
@@ -56,9 +57,18 @@ final class HyperEncoder implements Encoder {
     }
 
     @Override
+    public void load(double[] p, int at) {
+        hyper.load(p, at + k);
+    }
+
+    @Override
+    public void flushGradient(double[] grad, int at) {
+        hyper.flushGradient(grad, at + k);
+    }
+
+    @Override
     public double[] encode(double[] p, int at, TransferTask task) {
         this.task = task;
-        hyper.load(p, at + k);
         theta = hyper.forward(z0(p, at), null, pass).clone();
         f.lossAndGradient(theta, task.supportX, task.supportY, task.supportCount(), g);
         hyper.backward(pass, g, null, false, z, null);
@@ -71,7 +81,6 @@ final class HyperEncoder implements Encoder {
         double[] u = pass.tangentOutput();
         f.lossGradientHv(theta, task.supportX, task.supportY, task.supportCount(), u, null, hv);
         hyper.backward(pass, hv, g, true, dz0, null);
-        hyper.flushGradient(grad, at + k);
         for (int i = 0; i < k; i++) {
             grad[at + i] += dz0[i];
         }

@@ -1,5 +1,6 @@
 package io.github.metasweep.model.metatransfer;
 
+import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
 
 /**
@@ -80,7 +81,6 @@ final class PoolingEncoder implements Encoder {
         ensure(points);
         int dx = task.inputs;
         double[] in = new double[dx + 1];
-        h.load(p, at);
         for (int i = 0; i < points; i++) {
             System.arraycopy(task.supportX, i * dx, in, 0, dx);
             in[dx] = task.supportY[i];
@@ -181,6 +181,15 @@ final class PoolingEncoder implements Encoder {
             }
             case TRANSFORMER -> backAttend(p, at, dz, grad);
         }
+    }
+
+    @Override
+    public void load(double[] p, int at) {
+        h.load(p, at);
+    }
+
+    @Override
+    public void flushGradient(double[] grad, int at) {
         h.flushGradient(grad, at);
     }
 

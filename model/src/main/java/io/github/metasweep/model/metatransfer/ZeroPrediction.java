@@ -1,6 +1,7 @@
 package io.github.metasweep.model.metatransfer;
 
 import io.github.metasweep.model.core.GaussianStream;
+import java.util.List;
 
 /** The {@code zero} control of regression: predicts 0 everywhere, trains nothing (expected cos-sin MSE E[A^2]/2). */
 final class ZeroPrediction implements TaskModel {
@@ -25,11 +26,15 @@ final class ZeroPrediction implements TaskModel {
     }
 
     @Override
-    public double lossAndGradient(double[] params, TransferTask task, double[] grad) {
-        double s = 0;
-        for (double y : task.queryY) {
-            s += y * y;
+    public double lossAndGradient(double[] params, List<TransferTask> batch, double[] grad) {
+        double loss = 0;
+        for (TransferTask task : batch) {
+            double s = 0;
+            for (double y : task.queryY) {
+                s += y * y;
+            }
+            loss += s / task.queryCount();
         }
-        return s / task.queryCount();
+        return loss;
     }
 }

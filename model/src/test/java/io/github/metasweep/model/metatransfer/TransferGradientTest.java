@@ -34,17 +34,27 @@ class TransferGradientTest {
     private record Case(TaskModel model, TransferTask task, int learnerInputs, int learnerHidden) {
         static Case of(String benchmark, String method) {
             ParamSet p = small(benchmark, method);
-            int h = p.getInt("learner_hidden");
-            GaussianStream random = GaussianStream.forRun(5, "task");
+            TaskModel model = switch (benchmark) {
+                case CosSinTransfer.NAME -> new CosSinTransfer().model(method, p);
+                case MazeTransfer.NAME -> new MazeTransfer().model(method, p);
+                case DoublePendulumTransfer.NAME -> new DoublePendulumTransfer().model(method, p);
+                default -> new PendulumParameters().model(method, p);
+            };
+            int inputs = switch (benchmark) {
+                case CosSinTransfer.NAME -> 1;
+                case MazeTransfer.NAME -> 2;
+                default -> CartPoleTasks.pointFeatures(1);
+            };
+            return new Case(model, task(benchmark, GaussianStream.forRun(5, "task")), inputs,
+                    p.getInt("learner_hidden"));
+        }
+
+        static TransferTask task(String benchmark, GaussianStream random) {
             return switch (benchmark) {
-                case CosSinTransfer.NAME -> new Case(new CosSinTransfer().model(method, p), CosSinTask.sample(random, 4, 0.5,
-                        3), 1, h);
-                case MazeTransfer.NAME -> new Case(new MazeTransfer().model(method, p), MazeTask.generate(random, 6).task(),
-                        2, h);
-                case DoublePendulumTransfer.NAME -> new Case(new DoublePendulumTransfer().model(method, p),
-                        CartPoleTasks.sample(random, 2, 1, 0.4, false), CartPoleTasks.pointFeatures(1), h);
-                default -> new Case(new PendulumParameters().model(method, p), CartPoleTasks.sample(random, 2, 0, 0.4,
-                        true), CartPoleTasks.pointFeatures(1), h);
+                case CosSinTransfer.NAME -> CosSinTask.sample(random, 4, 0.5, 3);
+                case MazeTransfer.NAME -> MazeTask.generate(random, 6).task();
+                case DoublePendulumTransfer.NAME -> CartPoleTasks.sample(random, 2, 1, 0.4, false);
+                default -> CartPoleTasks.sample(random, 2, 0, 0.4, true);
             };
         }
     }
@@ -90,6 +100,40 @@ class TransferGradientTest {
         if (List.of("context", "non-linear", "linear").contains(method)) {
             assertTrue(Math.sqrt(encoderNorm) > 1e-4, "the learner's weights move the loss (second order): "
                     + Math.sqrt(encoderNorm));
+        }
+    }
+
+    /**
+     * A training step's batch loads the parameters once and gathers every task's gradient before it flushes: its
+     * loss and gradient are the sums of the tasks' own (each computed alone), up to rounding.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void batchIsTheSumOfItsTasks(String benchmark, String method) {
+        Case c = Case.of(benchmark, method);
+        TaskModel model = c.model();
+        GaussianStream random = GaussianStream.forRun(6, "task");
+        List<TransferTask> batch = List.of(Case.task(benchmark, random), Case.task(benchmark, random),
+                Case.task(benchmark, random));
+        double[] params = model.init(GaussianStream.forRun(5, "init"));
+        double[] sum = new double[params.length];
+        double lossSum = 0;
+        for (TransferTask task : batch) {
+            double[] own = new double[params.length];
+            lossSum += model.lossAndGradient(params, task, own);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += own[i];
+            }
+        }
+        double[] grad = new double[params.length];
+        assertEquals(lossSum, model.lossAndGradient(params, batch, grad), 1e-12 * Math.max(1, Math.abs(lossSum)));
+        double scale = 0;
+        for (double g : sum) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        assertTrue(scale > 0, "the batch has a gradient");
+        for (int i = 0; i < sum.length; i++) {
+            assertEquals(sum[i], grad[i], 1e-12 * scale, method + " parameter " + i);
         }
     }
 

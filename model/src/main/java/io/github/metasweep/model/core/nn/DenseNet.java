@@ -1,31 +1,34 @@
-package io.github.metasweep.model.metatransfer;
+package io.github.metasweep.model.core.nn;
 
 import io.github.metasweep.model.core.GaussianStream;
 
 /**
  * A fully connected network on plain arrays: ReLU hidden layers, a linear output, float64. Its parameters live in a
  * caller's flat vector at an offset, layer by layer: W (out-major, {@code W[o][i]} at {@code o * in + i}), then b.
- * {@link #load} copies them into one array per output unit (a contiguous copy), so that back-propagation's loops
- * run over one array index, which Java's auto-vectoriser handles; a load serves every point of a task, and
- * {@link #flushGradient} adds the gradient gathered since into a flat vector. Besides the forward pass
+ * {@link #load} copies them into one array per output unit and, transposed, one per input unit, so that the
+ * forward and backward loops are axpys over one array index, which Java's auto-vectoriser handles; a load serves
+ * every point of every task until the parameters change (a training step), and {@link #flushGradient} adds the
+ * gradient gathered since into a flat vector. Besides the forward pass
  * and back-propagation it has a tangent (forward-mode) pass along an input direction and the back-propagation of
- * {@code dOut . out + dTangent . tangent} through both, which the hypernetwork encoder needs for its exact
+ * {@code dOut . out + dTangent . tangent} through both, which a hypernetwork (meta-transfer's non-linear encoder) needs for its exact
  * second-order gradient (ReLU's second derivative is zero almost everywhere). Not thread-safe.
  */
-final class DenseNet {
+public final class DenseNet {
     private final int[] sizes;
     private final int[] weightAt;
     private final int size;
     private final double[][][] rows;
+    private final double[][][] cols;
     private final double[][] bias;
     private final double[][][] gradRows;
     private final double[][] gradBias;
 
-    DenseNet(int... sizes) {
+    public DenseNet(int... sizes) {
         this.sizes = sizes.clone();
         int layers = sizes.length - 1;
         this.weightAt = new int[layers];
         this.rows = new double[layers][][];
+        this.cols = new double[layers][][];
         this.bias = new double[layers][];
         this.gradRows = new double[layers][][];
         this.gradBias = new double[layers][];
@@ -34,6 +37,7 @@ final class DenseNet {
             weightAt[l] = at;
             at += sizes[l] * sizes[l + 1] + sizes[l + 1];
             rows[l] = new double[sizes[l + 1]][sizes[l]];
+            cols[l] = new double[sizes[l]][sizes[l + 1]];
             gradRows[l] = new double[sizes[l + 1]][sizes[l]];
             bias[l] = new double[sizes[l + 1]];
             gradBias[l] = new double[sizes[l + 1]];
@@ -41,20 +45,20 @@ final class DenseNet {
         this.size = at;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int inputs() {
+    public int inputs() {
         return sizes[0];
     }
 
-    int outputs() {
+    public int outputs() {
         return sizes[sizes.length - 1];
     }
 
     /** PyTorch's nn.Linear initialisation: weights and biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)), into p at {@code at}. */
-    void init(GaussianStream random, double[] p, int at) {
+    public void init(GaussianStream random, double[] p, int at) {
         for (int l = 0; l < sizes.length - 1; l++) {
             double bound = 1.0 / Math.sqrt(sizes[l]);
             int from = at + weightAt[l];
@@ -66,24 +70,30 @@ final class DenseNet {
     }
 
     /** Offset of the last layer's bias within the network's parameters. */
-    int outputBiasAt() {
+    public int outputBiasAt() {
         int l = sizes.length - 2;
         return weightAt[l] + sizes[l] * sizes[l + 1];
     }
 
     /** Offset of the last layer's weights within the network's parameters. */
-    int outputWeightsAt() {
+    public int outputWeightsAt() {
         return weightAt[sizes.length - 2];
     }
 
     /** Takes the parameters at {@code p[at..]} for the passes that follow. */
-    void load(double[] p, int at) {
+    public void load(double[] p, int at) {
         for (int l = 0; l < sizes.length - 1; l++) {
             int n = sizes[l];
             int m = sizes[l + 1];
             int w = at + weightAt[l];
             for (int o = 0; o < m; o++) {
                 System.arraycopy(p, w + o * n, rows[l][o], 0, n);
+            }
+            for (int i = 0; i < n; i++) { // one column at a time: strided reads, contiguous writes
+                double[] c = cols[l][i];
+                for (int o = 0; o < m; o++) {
+                    c[o] = p[w + o * n + i];
+                }
             }
             System.arraycopy(p, w + n * m, bias[l], 0, m);
         }
@@ -93,7 +103,7 @@ final class DenseNet {
      * Adds the parameter gradient gathered by the backward passes since the last flush into {@code grad} at
      * {@code gradAt}, and clears it (one pass over it, instead of clearing at every load).
      */
-    void flushGradient(double[] grad, int gradAt) {
+    public void flushGradient(double[] grad, int gradAt) {
         for (int l = 0; l < sizes.length - 1; l++) {
             int n = sizes[l];
             int m = sizes[l + 1];
@@ -112,13 +122,13 @@ final class DenseNet {
     }
 
     /** Activations of one pass (and its tangents), reused across calls. */
-    final class Pass {
-        final double[][] act = new double[sizes.length][];
-        final double[][] tan = new double[sizes.length][];
+    public final class Pass {
+        private final double[][] act = new double[sizes.length][];
+        private final double[][] tan = new double[sizes.length][];
         private final double[][] delta = new double[sizes.length][];
         private final double[][] tanDelta = new double[sizes.length][];
 
-        Pass() {
+        private Pass() {
             for (int l = 0; l < sizes.length; l++) {
                 act[l] = new double[sizes[l]];
                 tan[l] = new double[sizes[l]];
@@ -127,16 +137,16 @@ final class DenseNet {
             }
         }
 
-        double[] output() {
+        public double[] output() {
             return act[sizes.length - 1];
         }
 
-        double[] tangentOutput() {
+        public double[] tangentOutput() {
             return tan[sizes.length - 1];
         }
     }
 
-    Pass newPass() {
+    public Pass newPass() {
         return new Pass();
     }
 
@@ -146,16 +156,8 @@ final class DenseNet {
         }
     }
 
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int k = 0; k < y.length; k++) {
-            s += x[k] * y[k];
-        }
-        return s;
-    }
-
     /** The output for {@code in} (copied into the pass); with {@code tangentIn} also its directional derivative. */
-    double[] forward(double[] in, double[] tangentIn, Pass pass) {
+    public double[] forward(double[] in, double[] tangentIn, Pass pass) {
         System.arraycopy(in, 0, pass.act[0], 0, sizes[0]);
         boolean tangent = tangentIn != null;
         if (tangent) {
@@ -167,9 +169,17 @@ final class DenseNet {
             double[] y = pass.act[l + 1];
             double[] tx = pass.tan[l];
             double[] ty = pass.tan[l + 1];
-            for (int o = 0; o < y.length; o++) {
-                y[o] = bias[l][o] + dot(rows[l][o], x);
-                ty[o] = tangent ? dot(rows[l][o], tx) : 0;
+            // y = b + sum_i x_i W[:, i]: axpys over the transposed weights vectorise (a dot product's ordered
+            // sum does not), and an input the ReLU switched off costs nothing
+            System.arraycopy(bias[l], 0, y, 0, y.length);
+            java.util.Arrays.fill(ty, 0.0);
+            for (int i = 0; i < x.length; i++) {
+                if (x[i] != 0) {
+                    axpy(x[i], cols[l][i], y);
+                }
+                if (tangent && tx[i] != 0) {
+                    axpy(tx[i], cols[l][i], ty);
+                }
             }
             if (l < last) { // ReLU on hidden layers, linear output; the tangent takes the same 0/1 factor
                 for (int o = 0; o < y.length; o++) {
@@ -188,7 +198,7 @@ final class DenseNet {
      * of the pass: gathers the parameter gradient when {@code parameters}; writes the input gradient into
      * {@code dIn} and the tangent-input gradient into {@code dTangentIn} unless they are null.
      */
-    void backward(Pass pass, double[] dOut, double[] dTangentOut, boolean parameters, double[] dIn,
+    public void backward(Pass pass, double[] dOut, double[] dTangentOut, boolean parameters, double[] dIn,
                   double[] dTangentIn) {
         int top = sizes.length - 1;
         boolean tangent = dTangentOut != null;
