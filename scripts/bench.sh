@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The model's speed figures (docs/performance.md): scripts/bench.sh [repeats] [JMH options...]; one core via
 # taskset when present. First the whole runs, one line per figure, from the plain mains in the model's test
-# scope (WholeRuns for the pendulum, SinusoidSpeed for the sinusoid family, MetaTransferSpeed for meta-transfer); then the JMH
+# scope (WholeRuns for the pendulum, SinusoidSpeed for the sinusoid family, MetaTransferSpeed for meta-transfer,
+# SacSpeed for the symmetry family's SAC); then the JMH
 # micro-benchmarks (ModelMicroBench; JMH options such as -f 1 -wi 3 -i 5 or a name pattern after the repeats).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -20,6 +21,8 @@ command -v taskset >/dev/null && pin=(taskset -c 0)
 "${pin[@]}" java -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
 # the meta-transfer family: every encoder of the four benchmarks, 5 epochs extrapolated to 100 (about 10 minutes)
 "${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.MetaTransferSpeed
+# one per-task SAC training on point navigation (issue 17's target: within 60 s)
+"${pin[@]}" java -cp "$cp" io.github.metasweep.model.symmetry.SacSpeed
 # one RK4 step of the single and the double cart-pole (issue 16's target: well under 1 microsecond)
 "${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.dynamics.CartPoleSpeed
 exec "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'

@@ -1,7 +1,8 @@
 package io.github.metasweep.model.symmetry;
 
-/** A policy of the point-navigation task: the action at a position. */
-public interface NavPolicy {
+/** A stationary policy of the point-navigation task: the action at a position, whatever was observed before. */
+public interface NavPolicy extends NavController {
+    @Override
     double[] action(double[] p);
 
     /** Moves straight towards {@code goal} at speed 0.1 (Euclidean), landing on it when closer. */

@@ -11,6 +11,7 @@ import io.github.metasweep.model.core.RunListener;
 import io.github.metasweep.model.core.RunResult;
 import io.github.metasweep.model.core.RunSpec;
 import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Trace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.Map;
 /**
  * The agents' benchmark of the hereditary-symmetry family (docs/protocols/hereditary-symmetry.md): training goals
  * inside an arc of the unit circle, test goals all around it; every method is scored on the same episodes (start
- * and noise from the seed's streams, per goal and episode), against the straight-line oracle. The learnt agents
- * (per-task SAC, hereditary, context-SAC) are not built yet; the controls are: {@code oracle}, {@code random-policy}, and
- * {@code nearest-task} (the straight-line policy of the training goal nearest to the test goal, untransformed:
- * what reusing the nearest training task without the symmetry gives, with a perfect per-task policy).
+ * and noise from the seed's streams, per goal and episode), against the straight-line oracle. Agents:
+ * {@code hereditary} (the base task's policy transformed by the rotation inferred from a few probing steps,
+ * {@link HereditaryController}); controls {@code oracle}, {@code random-policy}, and {@code nearest-task} (the
+ * policy of the training goal nearest to the test goal, untransformed). The training policies are per-task SAC
+ * policies ({@link TaskPolicyTraining}) or, with {@code base_policy: straight-line}, the perfect straight-line
+ * policies of the training goals (which isolates the transfer from the learning). Context-SAC is not built yet.
  */
 public final class PointNavigation extends SingleVariantBenchmark {
     public static final String NAME = "point-nav";
@@ -30,8 +33,23 @@ public final class PointNavigation extends SingleVariantBenchmark {
     static final String TEST_GOALS = "test_goals";
     static final String EPISODES = "episodes";
     static final double FAR = Math.PI / 4;
+    static final int SAC_STEPS_DEFAULT = 20_000;
+    static final int SAC_HIDDEN_DEFAULT = 32;
+    static final int SAC_BATCH_DEFAULT = 128;
 
-    static final List<String> METHODS = List.of("oracle", "random-policy", "nearest-task");
+    static final String BASE_POLICY = "base_policy";
+    static final String SAC_STEPS = "sac_steps";
+    static final String SAC_HIDDEN = "sac_hidden";
+    static final String SAC_BATCH = "sac_batch";
+    static final String SAC_LR = "sac_lr";
+    static final String LEARNING_STARTS = "learning_starts";
+    static final String PROBE_STEPS = "probe_steps";
+    static final double SAC_GAMMA = 0.99;
+    static final double SAC_TAU = 0.005;
+    /** Test goals whose first episode's path is recorded (degrees): far from the default training arc. */
+    static final double[] PATH_GOALS = {180, 270};
+
+    static final List<String> METHODS = List.of("oracle", "random-policy", "nearest-task", "hereditary");
 
     static final List<MetricDef> METRICS = List.of(
             MetricDef.higher("return_all", "episode return", "mean episode return over every test goal", true),
@@ -46,7 +64,19 @@ public final class PointNavigation extends SingleVariantBenchmark {
                     + "goals (evenly spaced, both ends included)"),
             ParamDef.integer(TRAIN_GOALS, 4, 1, 1000, "training goals"),
             ParamDef.integer(TEST_GOALS, 36, 1, 100_000, "test goals, evenly spaced around the circle"),
-            ParamDef.integer(EPISODES, 10, 1, 100_000, "episodes per test goal"));
+            ParamDef.integer(EPISODES, 10, 1, 100_000, "episodes per test goal"),
+            ParamDef.choice(BASE_POLICY, "sac", List.of("sac", "straight-line"), "the training goals' policies that "
+                    + "nearest-task and hereditary reuse: learnt by SAC, or the perfect straight-line policy"),
+            ParamDef.integer(SAC_STEPS, SAC_STEPS_DEFAULT, 1, 10_000_000, "SAC environment steps per training task "
+                    + "(one gradient step each after learning_starts)"),
+            ParamDef.integer(SAC_HIDDEN, SAC_HIDDEN_DEFAULT, 1, 4096, "units in each of the two hidden layers of "
+                    + "SAC's actor and critics"),
+            ParamDef.integer(SAC_BATCH, SAC_BATCH_DEFAULT, 1, 100_000, "SAC's replay batch per gradient step"),
+            ParamDef.number(SAC_LR, 3e-4, 0.0, true, 1.0, "SAC's Adam learning rate (actor, critics, temperature)"),
+            ParamDef.integer(LEARNING_STARTS, 100, 0, 10_000_000, "SAC's first steps with uniform random actions "
+                    + "and no update"),
+            ParamDef.integer(PROBE_STEPS, 1, 1, PointNav.HORIZON - 1, "hereditary: random steps at the start of "
+                    + "each test episode (their rewards count) before it first infers the rotation"));
 
     @Override
     public String name() {
@@ -101,19 +131,31 @@ public final class PointNavigation extends SingleVariantBenchmark {
     record Episode(double ret, boolean success) {
     }
 
-    static Episode episode(NavPolicy policy, double[] goal, GaussianStream random) {
-        return episode(policy, goal, random, 1.0);
+    static Episode episode(NavController agent, double[] goal, GaussianStream random) {
+        return episode(agent, goal, random, 1.0, null);
     }
 
-    /** The same with the start's and the steps' noise scaled by {@code noise} (0: a deterministic episode). */
-    static Episode episode(NavPolicy policy, double[] goal, GaussianStream random, double noise) {
+    /**
+     * The same with the start's and the steps' noise scaled by {@code noise} (0: a deterministic episode); every
+     * position, the start first, goes into {@code path} unless it is null.
+     */
+    static Episode episode(NavController agent, double[] goal, GaussianStream random, double noise,
+                           List<double[]> path) {
         double[] p = {noise * PointNav.NOISE * random.nextGaussian(), noise * PointNav.NOISE * random.nextGaussian()};
+        if (path != null) {
+            path.add(p);
+        }
         double ret = 0;
         for (int t = 0; t < PointNav.HORIZON; t++) {
-            double[] next = PointNav.step(p, policy.action(p), new double[] {noise * random.nextGaussian(),
+            double[] next = PointNav.step(p, agent.action(p), new double[] {noise * random.nextGaussian(),
                     noise * random.nextGaussian()});
-            ret += PointNav.reward(next, goal);
+            double reward = PointNav.reward(next, goal);
+            agent.observe(next, reward);
+            ret += reward;
             p = next;
+            if (path != null) {
+                path.add(p);
+            }
             if (PointNav.success(next, goal) && t < PointNav.HORIZON - 1) {
                 return new Episode(ret, true);
             }
@@ -129,6 +171,7 @@ public final class PointNavigation extends SingleVariantBenchmark {
         int goals = p.getInt(TEST_GOALS);
         int episodes = p.getInt(EPISODES);
         GaussianStream actions = GaussianStream.forRun(spec.seed(), "policy");
+        TrainingPolicies policies = new TrainingPolicies(p, spec.seed(), training, listener);
         double[] angle = new double[goals];
         double[] meanReturn = new double[goals];
         double all = 0;
@@ -136,23 +179,34 @@ public final class PointNavigation extends SingleVariantBenchmark {
         int farCount = 0;
         int successes = 0;
         double regret = 0;
+        Map<String, Trace> traces = new LinkedHashMap<>();
         for (int g = 0; g < goals; g++) {
             angle[g] = 2 * Math.PI * g / goals;
             double[] target = goal(angle[g]);
-            NavPolicy policy = switch (spec.method()) {
-                case "oracle" -> NavPolicy.straightTo(target);
-                case "random-policy" -> s -> new double[] {actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
-                        actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
-                default -> NavPolicy.straightTo(goal(nearest(angle[g], training)));
-            };
             for (int e = 0; e < episodes; e++) {
+                NavController agent = switch (spec.method()) {
+                    case "oracle" -> NavPolicy.straightTo(target);
+                    case "random-policy" -> s -> new double[] {
+                            actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
+                            actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
+                    case "hereditary" -> new HereditaryController(policies.get(0), goal(training[0]),
+                            p.getInt(PROBE_STEPS), GaussianStream.forRun(spec.seed(), "probe-" + g + "-" + e));
+                    default -> policies.get(nearestIndex(angle[g], training));
+                };
+                boolean drawn = e == 0 && isPathGoal(angle[g]);
+                List<double[]> path = drawn ? new java.util.ArrayList<>() : null;
                 // the same starts and noise for every method: one stream per goal and episode
-                Episode mine = episode(policy, target, GaussianStream.forRun(spec.seed(), "episode-" + g + "-" + e));
+                Episode mine = episode(agent, target, GaussianStream.forRun(spec.seed(), "episode-" + g + "-" + e),
+                        1.0, path);
                 Episode best = episode(NavPolicy.straightTo(target), target,
                         GaussianStream.forRun(spec.seed(), "episode-" + g + "-" + e));
                 meanReturn[g] += mine.ret() / episodes;
                 successes += mine.success() ? 1 : 0;
                 regret += best.ret() - mine.ret();
+                if (drawn) {
+                    traces.put(String.format(java.util.Locale.ROOT, "path-to-%.0f-degrees", Math.toDegrees(angle[g])),
+                            pathTrace(path, target, training));
+                }
             }
             all += meanReturn[g];
             if (distance(angle[g], training) > FAR) {
@@ -173,15 +227,82 @@ public final class PointNavigation extends SingleVariantBenchmark {
                 degrees, meanReturn, List.of()));
         double seconds = (System.nanoTime() - start) / 1e9;
         return new RunResult(spec.id(), RunStatus.OK, spec.benchmark(), spec.method(), spec.variant(), spec.seed(), p,
-                metrics, curves, Map.of(), seconds, null, Provenance.current());
+                metrics, curves, traces, seconds, null, Provenance.current());
     }
 
-    static double nearest(double angle, double[] training) {
-        double best = training[0];
-        for (double t : training) {
-            if (Math.abs(Math.IEEEremainder(angle - t, 2 * Math.PI))
-                    < Math.abs(Math.IEEEremainder(angle - best, 2 * Math.PI))) {
-                best = t;
+    private static boolean isPathGoal(double angle) {
+        for (double d : PATH_GOALS) {
+            if (Math.abs(Math.toDegrees(angle) - d) < 1e-9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One episode's path with the test goal and the training goals (shared by every method of the seed). */
+    private static Trace pathTrace(List<double[]> path, double[] target, double[] training) {
+        double[] x = new double[path.size()];
+        double[] y = new double[path.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = path.get(i)[0];
+            y[i] = path.get(i)[1];
+        }
+        double[] tx = new double[training.length];
+        double[] ty = new double[training.length];
+        for (int i = 0; i < training.length; i++) {
+            tx[i] = Math.cos(training[i]);
+            ty[i] = Math.sin(training[i]);
+        }
+        return new Trace(Trace.Kind.EXAMPLE, "x", "y", List.of(
+                new Trace.Series("test goal", Trace.Style.POINTS, true, new double[] {target[0]},
+                        new double[] {target[1]}),
+                new Trace.Series("training goals", Trace.Style.POINTS, true, tx, ty),
+                new Trace.Series("path", Trace.Style.LINE, false, x, y)));
+    }
+
+    /**
+     * The training goals' policies, made on first use (a method trains only those it reuses): per-task SAC, or
+     * the straight-line policies with {@code base_policy: straight-line}.
+     */
+    private static final class TrainingPolicies {
+        private final ParamSet p;
+        private final long seed;
+        private final double[] training;
+        private final RunListener listener;
+        private final NavPolicy[] made;
+
+        TrainingPolicies(ParamSet p, long seed, double[] training, RunListener listener) {
+            this.p = p;
+            this.seed = seed;
+            this.training = training;
+            this.listener = listener;
+            this.made = new NavPolicy[training.length];
+        }
+
+        NavPolicy get(int task) {
+            if (made[task] == null) {
+                double[] g = goal(training[task]);
+                if (p.getString(BASE_POLICY).equals("straight-line")) {
+                    made[task] = NavPolicy.straightTo(g);
+                } else {
+                    SoftActorCritic.Settings settings = new SoftActorCritic.Settings(p.getInt(SAC_HIDDEN),
+                            p.getDouble(SAC_LR), SAC_GAMMA, SAC_TAU, p.getInt(SAC_BATCH));
+                    made[task] = TaskPolicyTraining.train(g, seed, task, settings, p.getInt(SAC_STEPS),
+                            p.getInt(LEARNING_STARTS)).policy();
+                    listener.progress(task + 1, training.length, "trained the SAC policy of training goal " + task);
+                }
+            }
+            return made[task];
+        }
+    }
+
+    /** The index of the training angle nearest to {@code angle} (the first on a tie). */
+    static int nearestIndex(double angle, double[] training) {
+        int best = 0;
+        for (int i = 1; i < training.length; i++) {
+            if (Math.abs(Math.IEEEremainder(angle - training[i], 2 * Math.PI))
+                    < Math.abs(Math.IEEEremainder(angle - training[best], 2 * Math.PI))) {
+                best = i;
             }
         }
         return best;

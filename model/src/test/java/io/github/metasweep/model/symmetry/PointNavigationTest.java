@@ -33,7 +33,7 @@ class PointNavigationTest {
         // from the origin to a goal at distance 1 at speed 0.1: rewards -(1 - 0.1 k), k = 1..9, success at the
         // 9th step (distance 0.1 < 0.1 sqrt 2): -4.5 without noise
         PointNavigation.Episode quiet = PointNavigation.episode(NavPolicy.straightTo(new double[] {1, 0}),
-                new double[] {1, 0}, GaussianStream.forRun(0, "oracle"), 0.0);
+                new double[] {1, 0}, GaussianStream.forRun(0, "oracle"), 0.0, null);
         assertEquals(-4.5, quiet.ret(), 1e-12);
         assertTrue(quiet.success());
         // with noise it needs a step or two more near the goal now and then
@@ -47,8 +47,12 @@ class PointNavigationTest {
     }
 
     static RunResult run(String method) {
+        return run(method, Map.of("episodes", 3, "base_policy", "straight-line"));
+    }
+
+    static RunResult run(String method, Map<String, Object> params) {
         return Benchmarks.get(PointNavigation.NAME).run(RunSpec.resolve(PointNavigation.NAME, method, "full",
-                Map.of("episodes", 3), 2), RunListener.SILENT);
+                params, 2), RunListener.SILENT);
     }
 
     @Test
@@ -65,5 +69,53 @@ class PointNavigationTest {
         }
         assertTrue(nearest.metric("return_far") < oracle.metric("return_far") - 10, "far goals are missed");
         assertTrue(random.metric("regret") > nearest.metric("regret"), "random is worse still");
+    }
+
+    /** From exact transitions the reward-matching search finds the rotation, wherever it lies on the circle. */
+    @Test
+    void theRotationIsInferredFromAFewTransitions() {
+        GaussianStream r = GaussianStream.forRun(9, "transitions");
+        double[] base = {Math.cos(0.4), Math.sin(0.4)};
+        for (double w : new double[] {0.0, 0.001, 1.0, Math.PI, 4.5, 2 * Math.PI - 0.002}) {
+            double[] g = Generator2.apply(Generator2.exp(Generator2.scale(Generator2.ROTATION, w)), base);
+            double[][] next = new double[3][];
+            double[] reward = new double[3];
+            for (int i = 0; i < 3; i++) {
+                next[i] = new double[] {0.2 * r.nextGaussian(), 0.2 * r.nextGaussian()};
+                reward[i] = PointNav.reward(next[i], g);
+            }
+            double found = HereditaryController.inferAngle(next, reward, base);
+            assertEquals(0.0, Math.IEEEremainder(found - w, 2 * Math.PI), 1e-7, "rotation " + w);
+        }
+    }
+
+    /**
+     * With perfect training policies the hereditary agent, after its probing steps, is the oracle of every goal:
+     * far goals cost it only the probing, while the untransformed nearest policy misses them.
+     */
+    @Test
+    void hereditaryTransfersAPerfectBasePolicyAroundTheCircle() {
+        RunResult oracle = run("oracle");
+        RunResult hereditary = run("hereditary");
+        RunResult nearest = run("nearest-task");
+        assertEquals(1.0, hereditary.metric("success_rate"), 0.0);
+        // one random step at distance about 1 from the goal, and perhaps a second on the wrong mirror image,
+        // cost about one or two units of return (each step's reward is minus the distance)
+        assertTrue(hereditary.metric("regret") > 0.5 && hereditary.metric("regret") < 2.5,
+                "the probing costs one or two steps: " + hereditary.metric("regret"));
+        assertTrue(hereditary.metric("return_far") > nearest.metric("return_far") + 10);
+        assertTrue(hereditary.metric("return_far") > oracle.metric("return_far") - 2.5);
+        assertEquals(2, hereditary.traces().size(), "paths to the goals at 180 and 270 degrees");
+    }
+
+    /** With SAC policies (a short training) the transformed base policy still beats the nearest one far away. */
+    @Test
+    void hereditaryWithALearntBasePolicyBeatsNearestTaskFarAway() {
+        Map<String, Object> small = Map.of("episodes", 2, "sac_steps", 3000, "sac_hidden", 16, "sac_batch", 32,
+                "sac_lr", 1e-3);
+        RunResult hereditary = run("hereditary", small);
+        RunResult nearest = run("nearest-task", small);
+        assertTrue(hereditary.metric("return_far") > nearest.metric("return_far") + 10,
+                hereditary.metric("return_far") + " vs " + nearest.metric("return_far"));
     }
 }
