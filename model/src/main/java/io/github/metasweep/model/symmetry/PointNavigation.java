@@ -24,7 +24,8 @@ import java.util.Map;
  * {@link HereditaryController}); controls {@code oracle}, {@code random-policy}, and {@code nearest-task} (the
  * policy of the training goal nearest to the test goal, untransformed). The training policies are per-task SAC
  * policies ({@link TaskPolicyTraining}) or, with {@code base_policy: straight-line}, the perfect straight-line
- * policies of the training goals (which isolates the transfer from the learning). Context-SAC is not built yet.
+ * policies of the training goals (which isolates the transfer from the learning); baseline {@code context-sac} (one
+ * SAC policy conditioned on a task code from transitions, {@link ContextSacTraining}, {@link ContextController}).
  */
 public final class PointNavigation extends SingleVariantBenchmark {
     public static final String NAME = "point-nav";
@@ -49,7 +50,14 @@ public final class PointNavigation extends SingleVariantBenchmark {
     /** Test goals whose first episode's path is recorded (degrees): far from the default training arc. */
     static final double[] PATH_GOALS = {180, 270};
 
-    static final List<String> METHODS = List.of("oracle", "random-policy", "nearest-task", "hereditary");
+    static final String CONTEXT_HIDDEN = "context_hidden";
+    static final String CONTEXT_LR = "context_lr";
+    static final String CONTEXT_MAX = "context_max";
+    static final int CONTEXT_LATENT = 2;
+    static final double CONTEXT_TEMPERATURE = 1.0;
+
+    static final List<String> METHODS = List.of("oracle", "random-policy", "nearest-task", "hereditary",
+            "context-sac");
 
     static final List<MetricDef> METRICS = List.of(
             MetricDef.higher("return_all", "episode return", "mean episode return over every test goal", true),
@@ -75,8 +83,15 @@ public final class PointNavigation extends SingleVariantBenchmark {
             ParamDef.number(SAC_LR, 3e-4, 0.0, true, 1.0, "SAC's Adam learning rate (actor, critics, temperature)"),
             ParamDef.integer(LEARNING_STARTS, 100, 0, 10_000_000, "SAC's first steps with uniform random actions "
                     + "and no update"),
-            ParamDef.integer(PROBE_STEPS, 1, 1, PointNav.HORIZON - 1, "hereditary: random steps at the start of "
-                    + "each test episode (their rewards count) before it first infers the rotation"));
+            ParamDef.integer(PROBE_STEPS, 1, 1, PointNav.HORIZON - 1, "hereditary and context-sac: random steps "
+                    + "at the start of each test episode (their rewards count) before they first infer the task"),
+            ParamDef.integer(CONTEXT_HIDDEN, 32, 1, 4096, "context-sac: units in each of the two hidden layers of "
+                    + "its transition encoder"),
+            ParamDef.number(CONTEXT_LR, 3e-3, 0.0, true, 1.0, "context-sac: the encoder's Adam learning rate "
+                    + "(InfoNCE)"),
+            ParamDef.integer(CONTEXT_MAX, PointNav.HORIZON, 1, PointNav.HORIZON, "context-sac: the most "
+                    + "transitions of the current episode its code is made of (training contexts: the first 1 to "
+                    + "context_max transitions of a stored episode)"));
 
     @Override
     public String name() {
@@ -191,6 +206,8 @@ public final class PointNavigation extends SingleVariantBenchmark {
                             actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
                     case "hereditary" -> new HereditaryController(policies.get(0), goal(training[0]),
                             p.getInt(PROBE_STEPS), GaussianStream.forRun(spec.seed(), "probe-" + g + "-" + e));
+                    case "context-sac" -> new ContextController(policies.conditioned(), p.getInt(PROBE_STEPS),
+                            p.getInt(CONTEXT_MAX), GaussianStream.forRun(spec.seed(), "probe-" + g + "-" + e));
                     default -> policies.get(nearestIndex(angle[g], training));
                 };
                 boolean drawn = e == 0 && isPathGoal(angle[g]);
@@ -270,6 +287,7 @@ public final class PointNavigation extends SingleVariantBenchmark {
         private final double[] training;
         private final RunListener listener;
         private final NavPolicy[] made;
+        private ContextSacTraining.Trained conditioned;
 
         TrainingPolicies(ParamSet p, long seed, double[] training, RunListener listener) {
             this.p = p;
@@ -285,14 +303,33 @@ public final class PointNavigation extends SingleVariantBenchmark {
                 if (p.getString(BASE_POLICY).equals("straight-line")) {
                     made[task] = NavPolicy.straightTo(g);
                 } else {
-                    SoftActorCritic.Settings settings = new SoftActorCritic.Settings(p.getInt(SAC_HIDDEN),
-                            p.getDouble(SAC_LR), SAC_GAMMA, SAC_TAU, p.getInt(SAC_BATCH));
-                    made[task] = TaskPolicyTraining.train(g, seed, task, settings, p.getInt(SAC_STEPS),
+                    made[task] = TaskPolicyTraining.train(g, seed, task, sacSettings(), p.getInt(SAC_STEPS),
                             p.getInt(LEARNING_STARTS)).policy();
                     listener.progress(task + 1, training.length, "trained the SAC policy of training goal " + task);
                 }
             }
             return made[task];
+        }
+
+        /** The context-SAC policy of all training goals, with the per-task policies' total step budget. */
+        ContextSacTraining.Trained conditioned() {
+            if (conditioned == null) {
+                double[][] goals = new double[training.length][];
+                for (int i = 0; i < goals.length; i++) {
+                    goals[i] = goal(training[i]);
+                }
+                conditioned = ContextSacTraining.train(goals, seed, sacSettings(),
+                        new ContextSacTraining.EncoderSettings(p.getInt(CONTEXT_HIDDEN), CONTEXT_LATENT,
+                                p.getDouble(CONTEXT_LR), CONTEXT_TEMPERATURE, p.getInt(CONTEXT_MAX)),
+                        p.getInt(SAC_STEPS), p.getInt(LEARNING_STARTS), p.getInt(PROBE_STEPS));
+                listener.progress(1, 1, "trained the context-SAC policy of the training goals");
+            }
+            return conditioned;
+        }
+
+        private SoftActorCritic.Settings sacSettings() {
+            return new SoftActorCritic.Settings(p.getInt(SAC_HIDDEN), p.getDouble(SAC_LR), SAC_GAMMA, SAC_TAU,
+                    p.getInt(SAC_BATCH));
         }
     }
 

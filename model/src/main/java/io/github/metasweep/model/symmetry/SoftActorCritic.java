@@ -134,6 +134,12 @@ final class SoftActorCritic {
             reward[i] = buffer.reward(row);
             done[i] = buffer.done(row);
         }
+        update(s, a, reward, next, done, random);
+    }
+
+    /** One gradient step on the given transitions; the actor's noise comes from {@code random}. */
+    void update(double[][] s, double[][] a, double[] reward, double[][] next, double[] done, GaussianStream random) {
+        int n = s.length;
         double[][] eps = gaussians(random, n);
         double[][] nextEps = gaussians(random, n);
         double alpha = alpha();
