@@ -13,6 +13,7 @@ import io.github.metasweep.model.core.RunListener;
 import io.github.metasweep.model.core.RunResult;
 import io.github.metasweep.model.core.RunSpec;
 import io.github.metasweep.model.core.RunStatus;
+import io.github.metasweep.model.core.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,42 @@ public final class SymmetryDiscovery extends SingleVariantBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new RunResult(spec.id(), RunStatus.OK, spec.benchmark(), spec.method(), spec.variant(), spec.seed(), p,
-                metrics, curves, Map.of(), seconds, null, Provenance.current());
+                metrics, curves, Map.of("generator-orbits", orbits(failed ? null : w)), seconds, null,
+                Provenance.current());
+    }
+
+    /** Radii of the points whose orbits the trace draws. */
+    static final double[] ORBIT_STARTS = {0.3, 0.6, 0.9};
+    static final int ORBIT_POINTS = 65;
+
+    /**
+     * The learnt generator's flow next to the true one: the orbits {@code exp(c W) q0}, c in [0, 2 pi], of the
+     * points (r, 0), with W scaled to the true generator's Frobenius norm (sqrt 2; the sign does not change an
+     * orbit's curve). The true orbits are the circles about the goal; a failed run draws only those.
+     */
+    static Trace orbits(double[] w) {
+        List<Trace.Series> series = new ArrayList<>();
+        for (double r : ORBIT_STARTS) {
+            series.add(orbit("true orbit from r = " + r, true, Generator2.ROTATION, r));
+        }
+        if (w != null) {
+            double[] unit = Generator2.scale(w, Math.sqrt(2) / Generator2.norm(w));
+            for (double r : ORBIT_STARTS) {
+                series.add(orbit("learnt orbit from r = " + r, false, unit, r));
+            }
+        }
+        return new Trace(Trace.Kind.EXAMPLE, "x - goal x", "y - goal y", series);
+    }
+
+    private static Trace.Series orbit(String name, boolean shared, double[] w, double r) {
+        double[] x = new double[ORBIT_POINTS];
+        double[] y = new double[ORBIT_POINTS];
+        for (int i = 0; i < ORBIT_POINTS; i++) {
+            double[] q = Generator2.apply(Generator2.exp(Generator2.scale(w, 2 * Math.PI * i / (ORBIT_POINTS - 1))),
+                    new double[] {r, 0});
+            x[i] = q[0];
+            y[i] = q[1];
+        }
+        return new Trace.Series(name, Trace.Style.LINE, shared, x, y);
     }
 }

@@ -130,5 +130,16 @@ class SymmetryTest {
         assertEquals(0.0, r.metric("discovery_failures"), 0.0);
         assertTrue(r.metric("generator_error") < 0.05, "error " + r.metric("generator_error"));
         assertTrue(r.metric("steps_to_threshold") < 4000, "steps " + r.metric("steps_to_threshold"));
+        // the orbits trace: true orbits are circles about the goal; the learnt ones stay near them
+        io.github.metasweep.model.core.Trace orbits = r.traces().get("generator-orbits");
+        assertEquals(6, orbits.series().size());
+        for (io.github.metasweep.model.core.Trace.Series o : orbits.series()) {
+            double radius = Math.hypot(o.x()[0], o.y()[0]);
+            double tolerance = o.shared() ? 1e-9 : 0.1 * radius;
+            for (int i = 0; i < o.x().length; i++) {
+                assertEquals(radius, Math.hypot(o.x()[i], o.y()[i]), tolerance, o.name() + " point " + i);
+            }
+            assertEquals(o.x()[0], o.x()[o.x().length - 1], tolerance, o.name() + " closes");
+        }
     }
 }
