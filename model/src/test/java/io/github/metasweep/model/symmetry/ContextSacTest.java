@@ -3,6 +3,7 @@ package io.github.metasweep.model.symmetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metasweep.model.core.FiniteDifferences;
 import io.github.metasweep.model.core.GaussianStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,19 +52,8 @@ class ContextSacTest {
         }
         double[] grad = new double[encoder.params.length];
         encoder.infoNceAndGradient(first, second, grad);
-        double h = 1e-6;
-        double norm = 0;
-        for (int i = 0; i < grad.length; i++) {
-            double keep = encoder.params[i];
-            encoder.params[i] = keep + h;
-            double up = encoder.infoNceAndGradient(first, second, new double[grad.length]);
-            encoder.params[i] = keep - h;
-            double down = encoder.infoNceAndGradient(first, second, new double[grad.length]);
-            encoder.params[i] = keep;
-            double fd = (up - down) / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "encoder parameter " + i);
-            norm += fd * fd;
-        }
+        double norm = FiniteDifferences.assertGradient(encoder.params, grad,
+                () -> encoder.infoNceAndGradient(first, second, new double[grad.length]), 1e-6, 1e-6, "encoder");
         assertTrue(norm > 1e-10, "the loss depends on the encoder");
     }
 

@@ -3,6 +3,7 @@ package io.github.metasweep.model.symmetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metasweep.model.core.FiniteDifferences;
 import io.github.metasweep.model.core.GaussianStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,19 +34,8 @@ class SoftActorCriticTest {
         double alpha = 0.7;
         double[] grad = new double[sac.actorParams.length];
         sac.actorLossAndGradient(s, eps, alpha, grad);
-        double h = 1e-6;
-        double norm = 0;
-        for (int i = 0; i < grad.length; i++) {
-            double keep = sac.actorParams[i];
-            sac.actorParams[i] = keep + h;
-            double up = sac.actorLossAndGradient(s, eps, alpha, new double[grad.length]);
-            sac.actorParams[i] = keep - h;
-            double down = sac.actorLossAndGradient(s, eps, alpha, new double[grad.length]);
-            sac.actorParams[i] = keep;
-            double fd = (up - down) / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "actor parameter " + i);
-            norm += fd * fd;
-        }
+        double norm = FiniteDifferences.assertGradient(sac.actorParams, grad,
+                () -> sac.actorLossAndGradient(s, eps, alpha, new double[grad.length]), 1e-6, 1e-6, "actor");
         assertTrue(norm > 1e-8, "the actor's loss depends on its parameters");
     }
 
@@ -58,17 +48,8 @@ class SoftActorCriticTest {
         double[] y = gaussians(r, 1, 5, 1.0)[0];
         double[] grad = new double[sac.criticParams.length];
         sac.criticLossAndGradient(s, a, y, grad);
-        double h = 1e-6;
-        for (int i = 0; i < grad.length; i++) {
-            double keep = sac.criticParams[i];
-            sac.criticParams[i] = keep + h;
-            double up = sac.criticLossAndGradient(s, a, y, new double[grad.length]);
-            sac.criticParams[i] = keep - h;
-            double down = sac.criticLossAndGradient(s, a, y, new double[grad.length]);
-            sac.criticParams[i] = keep;
-            double fd = (up - down) / (2 * h);
-            assertEquals(fd, grad[i], 1e-6 * Math.max(1, Math.abs(fd)), "critic parameter " + i);
-        }
+        FiniteDifferences.assertGradient(sac.criticParams, grad,
+                () -> sac.criticLossAndGradient(s, a, y, new double[grad.length]), 1e-6, 1e-6, "critic");
     }
 
     /**
