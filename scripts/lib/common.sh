@@ -20,10 +20,15 @@ module_jar() {
 # missing or older than any source file or POM.
 ensure_built() {
   local module="$1" made="${2:-$(module_jar "$1")}"
-  if [[ ! -f "$made" || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" \
+  # the commit the build records (Provenance) must be the checkout's: rebuild when HEAD moved since
+  local head
+  head="$(git -C "$REPO_ROOT" rev-parse HEAD 2>/dev/null || echo none)"
+  if [[ ! -f "$made" || "$(cat "$made.commit" 2>/dev/null)" != "$head" \
+      || -n "$(find "$REPO_ROOT/model/src" "$REPO_ROOT/$module/src" "$REPO_ROOT/pom.xml" \
       "$REPO_ROOT/$module/pom.xml" -newer "$made" -type f 2>/dev/null | head -n 1)" ]]; then
-    echo "building $module (first run or sources changed) ..." >&2
+    echo "building $module (first run, new commit or sources changed) ..." >&2
     (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
+    echo "$head" >"$made.commit"
   fi
 }
 
