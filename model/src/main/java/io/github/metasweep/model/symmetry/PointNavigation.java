@@ -7,6 +7,8 @@ import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
 import io.github.metasweep.model.core.ParamSet;
 import io.github.metasweep.model.core.Provenance;
+import io.github.metasweep.model.core.PublishedClaim;
+import io.github.metasweep.model.core.PublishedClaim.Side;
 import io.github.metasweep.model.core.RunListener;
 import io.github.metasweep.model.core.RunResult;
 import io.github.metasweep.model.core.RunSpec;
@@ -63,6 +65,8 @@ public final class PointNavigation extends SingleVariantBenchmark {
             MetricDef.higher("return_all", "episode return", "mean episode return over every test goal", true),
             MetricDef.higher("return_far", "episode return", "the same over the test goals more than 45 degrees "
                     + "from every training goal", true),
+            MetricDef.higher("return_near", "episode return", "the same over the test goals within 45 degrees "
+                    + "of a training goal", false),
             MetricDef.higher("success_rate", "share of episodes", "episodes that reach the goal", false),
             MetricDef.lower("regret", "episode return", "the oracle's return minus the method's, on the same "
                     + "episodes (start and noise)", false));
@@ -116,6 +120,23 @@ public final class PointNavigation extends SingleVariantBenchmark {
     @Override
     public List<MetricDef> metrics() {
         return METRICS;
+    }
+
+    /** The paper's qualitative claims (no numbers published), paired on the seed. */
+    @Override
+    public List<PublishedClaim> claims() {
+        String table = "hereditary symmetry paper, navigation";
+        String source = "paper (qualitative: no numbers published)";
+        return List.of(
+                PublishedClaim.better(table, source, new Side("hereditary", "full", "return_far"),
+                        new Side("context-sac", "full", "return_far"), Map.of(),
+                        "far from the training goals, the hereditary agent beats the task-encoding baseline"),
+                PublishedClaim.better(table, source, new Side("hereditary", "full", "return_all"),
+                        new Side("context-sac", "full", "return_all"), Map.of(),
+                        "over the whole goal circle, the hereditary agent beats the task-encoding baseline"),
+                PublishedClaim.better(table, source, new Side("context-sac", "full", "return_near"),
+                        new Side("context-sac", "full", "return_far"), Map.of(),
+                        "the task-encoding baseline generalises only near its training goals (near beats far)"));
     }
 
     static double[] goal(double angle) {
@@ -192,6 +213,7 @@ public final class PointNavigation extends SingleVariantBenchmark {
         double all = 0;
         double far = 0;
         int farCount = 0;
+        double near = 0;
         int successes = 0;
         double regret = 0;
         Map<String, Trace> traces = new LinkedHashMap<>();
@@ -229,11 +251,14 @@ public final class PointNavigation extends SingleVariantBenchmark {
             if (distance(angle[g], training) > FAR) {
                 far += meanReturn[g];
                 farCount++;
+            } else {
+                near += meanReturn[g];
             }
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("return_all", all / goals);
         metrics.put("return_far", farCount > 0 ? far / farCount : Double.NaN);
+        metrics.put("return_near", farCount < goals ? near / (goals - farCount) : Double.NaN);
         metrics.put("success_rate", successes / (double) (goals * episodes));
         metrics.put("regret", regret / (goals * episodes));
         double[] degrees = new double[goals];

@@ -105,6 +105,10 @@ class PointNavigationTest {
                 "the probing costs one or two steps: " + hereditary.metric("regret"));
         assertTrue(hereditary.metric("return_far") > nearest.metric("return_far") + 10);
         assertTrue(hereditary.metric("return_far") > oracle.metric("return_far") - 2.5);
+        // training goals 0-90 degrees: 18 of the 36 test goals lie within 45 degrees of one, 18 farther
+        assertEquals((hereditary.metric("return_near") + hereditary.metric("return_far")) / 2,
+                hereditary.metric("return_all"), 1e-9);
+        assertEquals(hereditary.metric("return_near"), hereditary.metric("return_far"), 1.0, "flat around the circle");
         assertEquals(2, hereditary.traces().size(), "paths to the goals at 180 and 270 degrees");
     }
 
