@@ -233,7 +233,7 @@ final class SweepCommand {
         out.println("aggregating: tables, Parquet files, REPORT.md and plots ...");
         Set<String> planned = new java.util.HashSet<>();
         runs.forEach(r -> planned.add(r.id()));
-        StoredRuns stored = StoredRuns.check(store, planned);
+        StoredRuns stored = StoredRuns.check(store, planned, prepared.stored().contents());
         SweepReport.Written w = new SweepReport(spark, store, spec, stored).write();
         provenance.put("finished", now());
         store.writeSpec(new SpecRecord(spec.fingerprint(), spec, provenance).toYaml(p.specFile(), runs.size()));

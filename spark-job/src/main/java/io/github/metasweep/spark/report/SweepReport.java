@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.to_json;
@@ -19,7 +18,6 @@ import io.github.metasweep.model.core.Benchmark;
 import io.github.metasweep.model.core.Benchmarks;
 import io.github.metasweep.model.core.MetricDef;
 import io.github.metasweep.model.core.ParamDef;
-import io.github.metasweep.model.core.RunResult;
 import io.github.metasweep.model.core.RunResultJson;
 import io.github.metasweep.spark.spec.SweepSpec;
 import io.github.metasweep.spark.stats.BootstrapInterval;
@@ -37,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -64,6 +63,7 @@ public final class SweepReport {
     private final SweepSpec spec;
     private final Benchmark benchmark;
     private final StoredRuns stored;
+    private static final long SLICE_CHARS = 512 * 1024;
 
     /** Aggregates the {@code stored} runs that are verified and planned by {@code spec}; nothing else is read. */
     public SweepReport(SparkSession spark, ResultStore store, SweepSpec spec, StoredRuns stored) {
@@ -94,12 +94,19 @@ public final class SweepReport {
         checkFormat(store);
         store.deleteDerived();
         int count = stored.verified().size();
-        // the whole runs/ folder is read (one listing, not one path per run) and only verified runs kept
-        Dataset<Row> verifiedIds = spark.createDataset(new ArrayList<>(stored.verified()), Encoders.STRING()).toDF("id");
+        // the verified runs' JSON as the check read it: no file is read again (Spark's file sources cost a Hadoop
+        // Configuration per file, which dominated the aggregation of many small runs)
+        List<String> json = new ArrayList<>(count);
+        long chars = 0;
+        for (String id : stored.verified()) {
+            json.add(stored.json(store, id));
+            chars += json.get(json.size() - 1).length();
+        }
+        // slices of at most about half a megabyte: a task carries its slice, and Spark warns above 1 MiB
+        int slices = (int) Math.max(spark.sparkContext().defaultParallelism(), Math.min(count, chars / SLICE_CHARS + 1));
         Dataset<Row> raw = count == 0 ? spark.createDataFrame(List.of(), runSchema())
-                : spark.read().schema(runSchema()).option("mode", "PERMISSIVE").json(store.path(ResultStore.RUNS))
-                .where(input_file_name().endsWith(concat(lit("/"), col("id"), lit(".json")))) // a run in its own file
-                .join(verifiedIds, scala.jdk.javaapi.CollectionConverters.asScala(List.of("id")).toSeq(), "left_semi");
+                : spark.read().schema(runSchema()).option("mode", "PERMISSIVE").json(spark.createDataset(
+                        new JavaSparkContext(spark.sparkContext()).parallelize(json, slices).rdd(), Encoders.STRING()));
         Dataset<Row> runs = withConfiguration(raw).cache();
         try {
             writeParquet(runs);
@@ -196,7 +203,9 @@ public final class SweepReport {
         for (String k : List.of("project_version", "git_commit", "java_version", "nd4j_version", "omp_num_threads")) {
             cols.add(col("provenance." + k).as(k));
         }
-        runs.select(cols.toArray(new Column[0])).orderBy("method", "variant", "config", "seed").coalesce(1)
+        // one file each, sorted in its one task: one shuffle and no range-partitioning job (repartition, not
+        // coalesce, so that the task does not carry the parallelised JSON slices of its parents)
+        runs.select(cols.toArray(new Column[0])).repartition(1).sortWithinPartitions("method", "variant", "config", "seed")
                 .write().mode(SaveMode.Overwrite).parquet(store.path(ResultStore.RUNS_PARQUET));
 
         Column[] key = {col("id"), col("method"), col("variant"), col("config"), col("seed")};
@@ -207,7 +216,7 @@ public final class SweepReport {
                 .withColumn("phase", expr("try_element_at(filter(phases, p -> p.`from` <= point AND point < p.`to`), 1).name"))
                 .select(append(key, col("curve"), col("phase"), col("point"), col("x_label"), col("xy.x").as("x"),
                         col("y_label"), col("xy.y").as("y")));
-        curves.orderBy("method", "variant", "config", "seed", "curve", "point").coalesce(1)
+        curves.repartition(1).sortWithinPartitions("method", "variant", "config", "seed", "curve", "point")
                 .write().mode(SaveMode.Overwrite).parquet(store.path(ResultStore.CURVES_PARQUET));
 
         Dataset<Row> traces = runs.select(append(key, explode(col("traces")).as(new String[] {"trace", "t"})))
@@ -218,7 +227,7 @@ public final class SweepReport {
                         posexplode(arrays_zip(col("s.x"), col("s.y"))).as(new String[] {"point", "xy"})))
                 .select(append(key, col("trace"), col("kind"), col("series"), col("style"), col("shared"), col("point"),
                         col("x_label"), col("xy.x").as("x"), col("y_label"), col("xy.y").as("y")));
-        traces.orderBy("method", "variant", "config", "seed", "trace", "series", "point").coalesce(1)
+        traces.repartition(1).sortWithinPartitions("method", "variant", "config", "seed", "trace", "series", "point")
                 .write().mode(SaveMode.Overwrite).parquet(store.path(ResultStore.TRACES_PARQUET));
     }
 
@@ -273,8 +282,8 @@ public final class SweepReport {
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
-    /** Every stored run, parsed on the driver, with its configuration's key (from the Spark rows, by id). */
-    private List<RunRecord> records(Dataset<Row> runs) {
+    /** Every verified run, as parsed by the check, with its configuration's key (from the Spark rows, by id). */
+    private List<RunRecord> records(Dataset<Row> runs) throws IOException {
         if (stored.verified().isEmpty()) {
             return List.of();
         }
@@ -283,17 +292,8 @@ public final class SweepReport {
             keyOf.put(r.getString(0), r.getString(1));
         }
         List<RunRecord> records = new ArrayList<>();
-        for (Row r : spark.read().text(store.path(ResultStore.RUNS)).select(input_file_name(), col("value"))
-                .collectAsList()) {
-            RunResult result;
-            try {
-                result = RunResultJson.read(r.getString(1));
-            } catch (IllegalArgumentException e) {
-                continue; // a damaged file: listed in the report, never counted
-            }
-            if (stored.verified().contains(result.id()) && r.getString(0).endsWith("/" + result.id() + ".json")) {
-                records.add(new RunRecord(keyOf.get(result.id()), result));
-            }
+        for (String id : stored.verified()) {
+            records.add(new RunRecord(keyOf.get(id), stored.result(store, id)));
         }
         return records;
     }

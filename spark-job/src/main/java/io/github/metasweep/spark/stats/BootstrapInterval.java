@@ -21,13 +21,21 @@ public record BootstrapInterval(double low, double high) {
     }
 
     public static BootstrapInterval ofMean(double[] x, int resamples, long seed, double level) {
-        return of(x, sample -> {
+        int n = x.length;
+        if (n == 0) {
+            return new BootstrapInterval(Double.NaN, Double.NaN);
+        }
+        // the same draws and the same order of additions as of(x, mean, ...), without materialising each resample
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] values = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
             double sum = 0;
-            for (double v : sample) {
-                sum += v;
+            for (int i = 0; i < n; i++) {
+                sum += x[rng.nextInt(n)];
             }
-            return sum / sample.length;
-        }, resamples, seed, level);
+            values[b] = sum / n;
+        }
+        return percentile(values, level);
     }
 
     /** The same interval for the median (the same resamples as the mean's). */
@@ -55,6 +63,10 @@ public record BootstrapInterval(double low, double high) {
             }
             values[b] = statistic.applyAsDouble(sample);
         }
+        return percentile(values, level);
+    }
+
+    private static BootstrapInterval percentile(double[] values, double level) {
         Arrays.sort(values);
         return new BootstrapInterval(Summary.quantile(values, (1 - level) / 2), Summary.quantile(values, (1 + level) / 2));
     }

@@ -20,27 +20,61 @@ import java.util.TreeSet;
  * @param foreign   whole results of runs this sweep does not plan
  * @param damaged   result files that fail verification, with the reason
  * @param others    files in runs/ that are not result files (ignored)
+ * @param contents  the verified runs as read: their JSON and parsed result (the aggregation reads no file again)
  */
 public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> foreign, Map<String, String> damaged,
-                         List<String> others) {
+                         List<String> others, Map<String, Verified> contents) {
+
+    /** A verified run's result as stored (its JSON, the seal removed) and parsed. */
+    public record Verified(String json, RunResult result) {
+    }
+
+    /** Without contents (nothing read). */
+    public StoredRuns(Set<String> verified, Set<String> missing, Set<String> foreign, Map<String, String> damaged,
+                      List<String> others) {
+        this(verified, missing, foreign, damaged, others, Map.of());
+    }
 
     public static StoredRuns check(ResultStore store, Set<String> planned) throws IOException {
+        return check(store, planned, Map.of());
+    }
+
+    /**
+     * The same, taking the runs an earlier check of this output verified as they were (the output's lease keeps
+     * other writers out, and a stored result is never rewritten), so only files stored since are read.
+     */
+    public static StoredRuns check(ResultStore store, Set<String> planned, Map<String, Verified> known)
+            throws IOException {
         Set<String> verified = new TreeSet<>();
         Set<String> foreign = new TreeSet<>();
         Map<String, String> damaged = new LinkedHashMap<>();
+        Map<String, Verified> contents = new java.util.HashMap<>();
         for (String id : new TreeSet<>(store.resultIds())) {
-            String why = problem(id, store.readResult(id));
-            if (why != null) {
+            Object checked = known.containsKey(id) ? known.get(id) : verify(id, store.readResult(id));
+            if (checked instanceof String why) {
                 damaged.put(id, why);
             } else if (planned.contains(id)) {
                 verified.add(id);
+                contents.put(id, (Verified) checked);
             } else {
                 foreign.add(id);
             }
         }
         Set<String> missing = new TreeSet<>(planned);
         missing.removeAll(verified);
-        return new StoredRuns(verified, missing, foreign, damaged, store.otherRunFiles());
+        return new StoredRuns(verified, missing, foreign, damaged, store.otherRunFiles(), contents);
+    }
+
+    /** The verified run's JSON: as read by {@link #check}, else read from the store now. */
+    public String json(ResultStore store, String id) throws IOException {
+        Verified v = contents.get(id);
+        return v != null ? v.json() : SealedResult.open(store.readResult(id));
+    }
+
+    /** The verified run's result: as read by {@link #check}, else read from the store now. */
+    public RunResult result(ResultStore store, String id) throws IOException {
+        Verified v = contents.get(id);
+        return v != null ? v.result() : read(store, id);
     }
 
     /** The stored result of a verified run, parsed. */
@@ -48,8 +82,8 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
         return RunResultJson.read(SealedResult.open(store.readResult(id)));
     }
 
-    /** Why a stored file is not a trustworthy result of run {@code id}, or null when it is. */
-    static String problem(String id, String text) {
+    /** The run as {@link Verified} when the stored file is a trustworthy result of run {@code id}, else why not. */
+    private static Object verify(String id, String text) {
         String json;
         try {
             json = SealedResult.open(text);
@@ -65,7 +99,7 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
             if (!resolved.equals(id)) {
                 return "its spec resolves to " + resolved + ", not " + id;
             }
-            return null;
+            return new Verified(json, r);
         } catch (RuntimeException e) {
             return "not a run result (" + e.getMessage() + ")";
         }

@@ -129,6 +129,15 @@ class StatisticsTest {
         assertEquals(-3.5, constant.high());
         BootstrapInterval wider = BootstrapInterval.ofMean(x, BootstrapInterval.RESAMPLES, BootstrapInterval.SEED, 0.99);
         assertTrue(wider.low() <= a.low() && wider.high() >= a.high());
+        // the mean's fused loop draws and adds exactly as the generic resampling with a mean statistic
+        BootstrapInterval generic = BootstrapInterval.of(x, sample -> {
+            double sum = 0;
+            for (double v : sample) {
+                sum += v;
+            }
+            return sum / sample.length;
+        }, BootstrapInterval.RESAMPLES, BootstrapInterval.SEED, BootstrapInterval.LEVEL);
+        assertEquals(generic, a);
     }
 
     @Test
