@@ -150,7 +150,8 @@ public final class ReportPage {
             long div = runs.diverged(c);
             md.append("| ").append(c.display()).append(" | ").append(all).append(" | ").append(all - div).append(" | ")
                     .append(div).append(" |");
-            headline.forEach(m -> md.append(' ').append(meanCi(runs.values(c, m.name()))).append(" |"));
+            headline.forEach(m -> md.append(' ').append(meanCi(runs.values(c, m.name()), runs.meanInterval(c,
+                    m.name()))).append(" |"));
             md.append('\n');
         }
         md.append('\n');
@@ -510,10 +511,13 @@ public final class ReportPage {
     // ---- formatting -----------------------------------------------------------------------------
 
     private static String meanCi(double[] x) {
+        return x.length == 0 ? "-" : meanCi(x, BootstrapInterval.ofMean(x));
+    }
+
+    private static String meanCi(double[] x, BootstrapInterval ci) {
         if (x.length == 0) {
             return "-";
         }
-        BootstrapInterval ci = BootstrapInterval.ofMean(x);
         return num(Summary.of(x).mean()) + " " + ci(ci.low(), ci.high());
     }
 

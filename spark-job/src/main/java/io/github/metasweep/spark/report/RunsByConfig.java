@@ -1,6 +1,7 @@
 package io.github.metasweep.spark.report;
 
 import io.github.metasweep.model.core.MetricDef;
+import io.github.metasweep.spark.stats.BootstrapInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
  */
 public final class RunsByConfig {
     private final Map<String, List<RunRecord>> byConfig = new LinkedHashMap<>();
+    private final Map<String, BootstrapInterval> meanIntervals = new HashMap<>();
 
     public RunsByConfig(List<Config> configs, List<RunRecord> runs) {
         configs.forEach(c -> byConfig.put(c.key(), new ArrayList<>()));
@@ -38,6 +40,15 @@ public final class RunsByConfig {
     /** The finite values of {@code metric} over the runs of {@code c} that ended ok. */
     public double[] values(Config c, String metric) {
         return runs(c).stream().mapToDouble(r -> r.metric(metric)).filter(Double::isFinite).toArray();
+    }
+
+    /**
+     * The bootstrap interval of the mean of {@link #values}, computed once per configuration and metric (the
+     * summary table and the report both show it; 10,000 resamples of every run's value are not free).
+     */
+    public BootstrapInterval meanInterval(Config c, String metric) {
+        return meanIntervals.computeIfAbsent(c.key() + "\u0000" + metric,
+                k -> BootstrapInterval.ofMean(values(c, metric)));
     }
 
     /**

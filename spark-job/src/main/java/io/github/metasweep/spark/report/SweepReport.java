@@ -327,7 +327,7 @@ public final class SweepReport {
             for (MetricDef m : benchmark.metrics()) {
                 double[] x = runs.values(c, m.name());
                 Summary s = Summary.of(x);
-                BootstrapInterval ci = BootstrapInterval.ofMean(x);
+                BootstrapInterval ci = runs.meanInterval(c, m.name());
                 row.addAll(List.of(s.mean(), s.sd(), s.sd0(), s.median(), s.min(), s.max(), s.iqm(), ci.low(), ci.high()));
             }
             rows.add(row);
