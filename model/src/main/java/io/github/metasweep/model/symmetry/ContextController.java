@@ -18,6 +18,7 @@ final class ContextController implements NavController {
     private double[] lastAction;
     private double[] code;
     private int codedFrom;
+    private int steps;
 
     private final int contextMax;
 
@@ -31,9 +32,8 @@ final class ContextController implements NavController {
     @Override
     public double[] action(double[] p) {
         last = p.clone();
-        if (context.size() < probeSteps) {
-            lastAction = new double[] {probe.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
-                    probe.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
+        if (steps < probeSteps) { // steps, not the context's size: the context stops growing at contextMax
+            lastAction = PointNav.randomAction(probe);
             return lastAction;
         }
         if (code == null || context.size() != codedFrom) {
@@ -46,6 +46,7 @@ final class ContextController implements NavController {
 
     @Override
     public void observe(double[] next, double reward) {
+        steps++;
         if (context.size() < contextMax) {
             // the encoder saw actions in the policy's [-1, 1] units
             double[] unit = {lastAction[0] / PointNav.ACTION_LIMIT, lastAction[1] / PointNav.ACTION_LIMIT};

@@ -117,4 +117,32 @@ class ContextSacTest {
             p = next;
         }
     }
+
+    /** Probing ends after probe_steps steps even when the context keeps fewer transitions than that. */
+    @Test
+    void probingEndsWhenTheContextIsShorterThanIt() {
+        ContextSacTraining.Trained trained = ContextSacTraining.train(new double[][] {{1, 0}, {0, 1}}, 5,
+                new SoftActorCritic.Settings(8, 1e-3, 0.99, 0.005, 16),
+                new ContextSacTraining.EncoderSettings(8, 2, 3e-3, 1.0, 1), 200, 50, 1);
+        ContextController controller = new ContextController(trained, 3, 1, GaussianStream.forRun(5, "probe"));
+        double[] goal = {0.0, 1.0};
+        GaussianStream noise = GaussianStream.forRun(5, "noise");
+        List<double[]> first = new ArrayList<>();
+        double[] p = {0.0, 0.0};
+        for (int t = 0; t < 5; t++) {
+            double[] a = controller.action(p);
+            if (t >= 3) { // the policy at the code of the one transition kept
+                double[] expected = trained.action(p, trained.encoder().encode(first));
+                assertEquals(expected[0], a[0], 0.0, "step " + t);
+                assertEquals(expected[1], a[1], 0.0, "step " + t);
+            }
+            double[] next = PointNav.step(p, a, new double[] {noise.nextGaussian(), noise.nextGaussian()});
+            double r = PointNav.reward(next, goal);
+            controller.observe(next, r);
+            if (first.isEmpty()) {
+                first.add(TransitionEncoder.features(p, new double[] {a[0] / 0.1, a[1] / 0.1}, r, next));
+            }
+            p = next;
+        }
+    }
 }
