@@ -36,8 +36,7 @@ final class HereditaryController implements NavController {
     @Override
     public double[] action(double[] p) {
         if (seen.size() < probeSteps) {
-            return new double[] {probe.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
-                    probe.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
+            return PointNav.randomAction(probe);
         }
         if (transformed == null || seen.size() <= INFER_TRANSITIONS && seen.size() > inferredFrom) {
             inferredFrom = seen.size();

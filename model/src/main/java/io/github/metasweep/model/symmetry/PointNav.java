@@ -1,5 +1,7 @@
 package io.github.metasweep.model.symmetry;
 
+import io.github.metasweep.model.core.GaussianStream;
+
 /**
  * The 2-D point navigation environment of the hereditary-symmetry paper (docs/protocols/hereditary-symmetry.md):
  * position p in R^2, goal g not observed; {@code p' = clip(p + clip(a, -0.1, 0.1), -5, 5) + noise} with noise
@@ -24,6 +26,11 @@ public final class PointNav {
             next[i] = Math.max(-BOUND, Math.min(BOUND, moved)) + NOISE * standardNoise[i];
         }
         return next;
+    }
+
+    /** An action uniform in the box [-0.1, 0.1]^2 (x drawn first). */
+    public static double[] randomAction(GaussianStream random) {
+        return new double[] {random.uniform(-ACTION_LIMIT, ACTION_LIMIT), random.uniform(-ACTION_LIMIT, ACTION_LIMIT)};
     }
 
     public static double reward(double[] next, double[] goal) {

@@ -153,14 +153,14 @@ public final class PointNavigation extends SingleVariantBenchmark {
         return a;
     }
 
+    /** The angle between two directions, in [0, pi]. */
+    static double angularDistance(double a, double b) {
+        return Math.abs(Math.IEEEremainder(a - b, 2 * Math.PI));
+    }
+
     /** The angular distance of an angle from the nearest training angle, in [0, pi]. */
     static double distance(double angle, double[] training) {
-        double best = Math.PI;
-        for (double t : training) {
-            double d = Math.abs(Math.IEEEremainder(angle - t, 2 * Math.PI));
-            best = Math.min(best, d);
-        }
-        return best;
+        return angularDistance(angle, training[nearestIndex(angle, training)]);
     }
 
     /** One episode's return and success; noise and start come from {@code random}. */
@@ -223,9 +223,7 @@ public final class PointNavigation extends SingleVariantBenchmark {
             for (int e = 0; e < episodes; e++) {
                 NavController agent = switch (spec.method()) {
                     case "oracle" -> NavPolicy.straightTo(target);
-                    case "random-policy" -> s -> new double[] {
-                            actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT),
-                            actions.uniform(-PointNav.ACTION_LIMIT, PointNav.ACTION_LIMIT)};
+                    case "random-policy" -> s -> PointNav.randomAction(actions);
                     case "hereditary" -> new HereditaryController(policies.get(0), goal(training[0]),
                             p.getInt(PROBE_STEPS), GaussianStream.forRun(spec.seed(), "probe-" + g + "-" + e));
                     case "context-sac" -> new ContextController(policies.conditioned(), p.getInt(PROBE_STEPS),
@@ -362,8 +360,7 @@ public final class PointNavigation extends SingleVariantBenchmark {
     static int nearestIndex(double angle, double[] training) {
         int best = 0;
         for (int i = 1; i < training.length; i++) {
-            if (Math.abs(Math.IEEEremainder(angle - training[i], 2 * Math.PI))
-                    < Math.abs(Math.IEEEremainder(angle - training[best], 2 * Math.PI))) {
+            if (angularDistance(angle, training[i]) < angularDistance(angle, training[best])) {
                 best = i;
             }
         }

@@ -228,7 +228,9 @@ final class SoftActorCritic {
             double v2 = critic(q2, s[i], a);
             DenseNet low = v1 <= v2 ? q1 : q2;
             loss += (alpha * logPi - Math.min(v1, v2)) / n;
-            critic(low, s[i], a); // the smaller critic's pass again, for its input gradient
+            if (low == q1) {
+                critic(q1, s[i], a); // the pass holds q2's: q1's again, for its input gradient
+            }
             low.backward(criticPass, one, null, false, dStateAction, null);
             for (int j = 0; j < actions; j++) {
                 double logStd = out[actions + j];
