@@ -36,8 +36,9 @@ public final class TuningResults {
         Set<String> planned = new HashSet<>();
         runs.forEach(r -> planned.add(r.id()));
         Map<String, RunResult> results = new LinkedHashMap<>();
-        for (String id : StoredRuns.check(store, planned).verified()) {
-            results.put(id, StoredRuns.read(store, id));
+        StoredRuns stored = StoredRuns.check(store, planned);
+        for (String id : stored.verified()) {
+            results.put(id, stored.result(store, id)); // as the check read it, not read again
         }
         return TuningChoice.judge(tuning, method, metric(spec), runs, results);
     }
