@@ -1,7 +1,7 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
+import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.nn.Mlp;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.nn.DenseNet;
 import io.github.metasweep.model.core.GaussianStream;
+import io.github.metasweep.model.core.nn.DenseNet;
 
 /**
  * Pooling encoders over {@code h(x_i, y_i)} (an MLP {@code inputs + 1 -> w -> w -> w -> k}): {@code mean} (DeepSets),

@@ -8,10 +8,10 @@ import io.github.metasweep.model.core.GaussianStream;
  * {@link #load} copies them into one array per output unit and, transposed, one per input unit, so that the
  * forward and backward loops are axpys over one array index, which Java's auto-vectoriser handles; a load serves
  * every point of every task until the parameters change (a training step), and {@link #flushGradient} adds the
- * gradient gathered since into a flat vector. Besides the forward pass
- * and back-propagation it has a tangent (forward-mode) pass along an input direction and the back-propagation of
- * {@code dOut . out + dTangent . tangent} through both, which a hypernetwork (meta-transfer's non-linear encoder) needs for its exact
- * second-order gradient (ReLU's second derivative is zero almost everywhere). Not thread-safe.
+ * gradient gathered since into a flat vector. Besides the forward pass and back-propagation it has a tangent
+ * (forward-mode) pass along an input direction and the back-propagation of {@code dOut . out + dTangent . tangent}
+ * through both, which a hypernetwork (meta-transfer's non-linear encoder) needs for its exact second-order
+ * gradient (ReLU's second derivative is zero almost everywhere). Not thread-safe.
  */
 public final class DenseNet {
     private final int[] sizes;
