@@ -48,6 +48,7 @@ public final class SinusoidRegression implements Benchmark {
     public static final String EVAL_TASKS = "eval_tasks";
     public static final String HIDDEN = "hidden";
     public static final String REPTILE_INNER_STEPS = "reptile_inner_steps";
+    public static final String TEST_STEPS = "test_steps";
     public static final String REPTILE_INNER_LR = "reptile_inner_lr";
     public static final String EPSILON = "epsilon";
     public static final String CONTEXT_SIZE = "context_size";
@@ -100,6 +101,12 @@ public final class SinusoidRegression implements Benchmark {
             ParamDef.number(REPTILE_INNER_LR, 0.01, 0.0, true, 10.0, "plain SGD rate of Reptile's inner loop"),
             ParamDef.number(EPSILON, 0.1, 0.0, true, 1.0, "outer step theta += epsilon * mean(W - theta)"));
 
+    // Meta-SGD's rates are learnt for inner_steps steps; applied for ten they blow up (every K = 5 and K = 10 seed)
+    static final List<ParamDef> META_SGD = List.of(
+            ParamDef.choice(TEST_STEPS, "trained", List.of("trained", "all"), "test-time steps with the learnt "
+                    + "rates: trained = the inner_steps it learnt them for, after which the parameters stay; all = "
+                    + "every evaluation step"));
+
     static final List<ParamDef> CAVIA = List.of(
             ParamDef.integer(CONTEXT_SIZE, 5, 1, 1000, "context parameters concatenated to the input"),
             ParamDef.number(CONTEXT_LR, 1.0, 0.0, true, 100.0, "plain SGD rate of the context in the inner loop "
@@ -136,6 +143,8 @@ public final class SinusoidRegression implements Benchmark {
             all.addAll(REPTILE);
         } else if (method.equals("cavia")) {
             all.addAll(CAVIA);
+        } else if (method.equals("meta-sgd")) {
+            all.addAll(META_SGD);
         } else if (method.equals("neuronml")) {
             all.addAll(NeuronMlParams.PARAMS);
         }
@@ -179,8 +188,15 @@ public final class SinusoidRegression implements Benchmark {
         return Stream.concat(maml.stream(), NeuronMlClaims.of().stream()).toList();
     }
 
-    /** What a method trains (null learner: nothing) and how it adapts at test time. */
-    record Setup(Mlp net, MetaLearner learner, double[] theta, double[] rates, boolean oracle, boolean zero) {
+    /**
+     * What a method trains (null learner: nothing) and how it adapts at test time: {@code rates} for the first
+     * {@code adaptSteps} evaluation steps, no update after them.
+     */
+    record Setup(Mlp net, MetaLearner learner, double[] theta, double[] rates, boolean oracle, boolean zero,
+                 int adaptSteps) {
+        Setup(Mlp net, MetaLearner learner, double[] theta, double[] rates, boolean oracle, boolean zero) {
+            this(net, learner, theta, rates, oracle, zero, MAX_EVAL_STEPS);
+        }
     }
 
     static Setup setup(String method, ParamSet p, long seed, int capacity) {
@@ -201,7 +217,8 @@ public final class SinusoidRegression implements Benchmark {
                 Mlp net = new Mlp(1, 0, hidden, capacity);
                 double[] theta = net.init(init);
                 MetaSgd m = new MetaSgd(theta, alpha, outer, steps);
-                return new Setup(net, m, theta, m.innerRates(), false, false);
+                int adapt = p.getString(TEST_STEPS).equals("trained") ? steps : MAX_EVAL_STEPS;
+                return new Setup(net, m, theta, m.innerRates(), false, false, adapt);
             }
             case "reptile" -> {
                 Mlp net = new Mlp(1, 0, hidden, capacity);
@@ -428,7 +445,7 @@ public final class SinusoidRegression implements Benchmark {
                 if (t < EXAMPLE_TASKS && step == MAX_EVAL_STEPS) {
                     after10 = pred.clone();
                 }
-                if (step < MAX_EVAL_STEPS && !s.zero()) {
+                if (step < s.adaptSteps() && !s.zero()) {
                     task.support().valueAndGradient(theta, grad);
                     InnerSgd.step(theta, s.rates(), grad);
                 }
@@ -459,7 +476,7 @@ public final class SinusoidRegression implements Benchmark {
             theta[i] = s.theta()[i] * keep[i];
             rates[i] *= keep[i];
         }
-        for (int step = 0; step < MAX_EVAL_STEPS; step++) {
+        for (int step = 0; step < s.adaptSteps(); step++) {
             task.support().valueAndGradient(theta, grad);
             InnerSgd.step(theta, rates, grad);
         }
