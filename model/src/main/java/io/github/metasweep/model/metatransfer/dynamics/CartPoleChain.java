@@ -60,11 +60,78 @@ public final class CartPoleChain {
     }
 
     /**
-     * d state / dt at {@code state} under {@code force} (N), written into {@code out}. Sines and cosines of angle
-     * differences come from the angles' own by the difference formulas: 2n trigonometric calls, not 2n^2.
-     * Not thread-safe (scratch is reused).
+     * d state / dt at {@code state} under {@code force} (N), written into {@code out}: one and two poles in closed
+     * form, longer chains by elimination. Sines and cosines of angle differences come from the angles' own by the
+     * difference formulas: 2n trigonometric calls, not 2n^2. Not thread-safe (scratch is reused).
      */
     public void derivative(double[] state, double force, double[] out) {
+        switch (masses.length) {
+            case 1 -> singleDerivative(state, force, out);
+            case 2 -> doubleDerivative(state, force, out);
+            default -> eliminationDerivative(state, force, out);
+        }
+    }
+
+    /** The one-pole equations solved in closed form (2 x 2 system by Cramer's rule). */
+    private void singleDerivative(double[] state, double force, double[] out) {
+        double s = Math.sin(state[2]);
+        double c = Math.cos(state[2]);
+        double om = state[3];
+        double ml = carried[0] * lengths[0];
+        double a = cartMass + masses[0];
+        double b = ml * c;
+        double d = ml * lengths[0];
+        double t0 = force - cartFriction * state[1] + ml * s * om * om;
+        double t1 = -gravity * ml * s - jointFriction * om;
+        double det = a * d - b * b;
+        out[0] = state[1];
+        out[1] = (d * t0 - b * t1) / det;
+        out[2] = om;
+        out[3] = (a * t1 - b * t0) / det;
+    }
+
+    /** The two-pole equations solved in closed form (symmetric 3 x 3 system by its adjugate). */
+    private void doubleDerivative(double[] state, double force, double[] out) {
+        double s1 = Math.sin(state[2]);
+        double c1 = Math.cos(state[2]);
+        double s2 = Math.sin(state[4]);
+        double c2 = Math.cos(state[4]);
+        double om1 = state[3];
+        double om2 = state[5];
+        double l1 = lengths[0];
+        double l2 = lengths[1];
+        double mu1 = carried[0];
+        double mu2 = carried[1];
+        double c12 = c1 * c2 + s1 * s2; // cos(theta_1 - theta_2)
+        double s12 = s1 * c2 - c1 * s2; // sin(theta_1 - theta_2)
+        double m12 = mu2 * l1 * l2;
+        // [a b c; b d e; c e f] [x_ddot; theta_1_ddot; theta_2_ddot] = [t0; t1; t2]
+        double a = cartMass + masses[0] + masses[1];
+        double b = mu1 * l1 * c1;
+        double c = mu2 * l2 * c2;
+        double d = mu1 * l1 * l1;
+        double e = m12 * c12;
+        double f = mu2 * l2 * l2;
+        double t0 = force - cartFriction * state[1] + mu1 * l1 * s1 * om1 * om1 + mu2 * l2 * s2 * om2 * om2;
+        double t1 = -m12 * s12 * om2 * om2 - gravity * mu1 * l1 * s1 - jointFriction * om1;
+        double t2 = m12 * s12 * om1 * om1 - gravity * mu2 * l2 * s2 - jointFriction * om2;
+        double k00 = d * f - e * e;
+        double k01 = c * e - b * f;
+        double k02 = b * e - c * d;
+        double k11 = a * f - c * c;
+        double k12 = b * c - a * e;
+        double k22 = a * d - b * b;
+        double det = a * k00 + b * k01 + c * k02;
+        out[0] = state[1];
+        out[1] = (k00 * t0 + k01 * t1 + k02 * t2) / det;
+        out[2] = om1;
+        out[3] = (k01 * t0 + k11 * t1 + k12 * t2) / det;
+        out[4] = om2;
+        out[5] = (k02 * t0 + k12 * t1 + k22 * t2) / det;
+    }
+
+    /** Any chain: the mass-matrix system assembled and solved by Gaussian elimination (the tests' reference). */
+    void eliminationDerivative(double[] state, double force, double[] out) {
         int n = masses.length;
         int d = n + 1;
         double[][] m = system; // augmented [M | tau]

@@ -91,6 +91,31 @@ class CartPoleChainTest {
     }
 
     @Test
+    void theClosedFormsAgreeWithEliminationOfTheAssembledSystem() {
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int poles = 1; poles <= 2; poles++) {
+            double[] m = {0.3, 0.2};
+            double[] l = {0.7, 0.5};
+            CartPoleChain c = new CartPoleChain(1.1, java.util.Arrays.copyOf(m, poles),
+                    java.util.Arrays.copyOf(l, poles), G, 0.1, 0.05);
+            for (int trial = 0; trial < 200; trial++) {
+                double[] s = new double[c.stateSize()];
+                for (int k = 0; k < s.length; k++) {
+                    s[k] = rng.nextDouble(-6, 6);
+                }
+                double force = rng.nextDouble(-3, 3);
+                double[] fast = new double[s.length];
+                double[] reference = new double[s.length];
+                c.derivative(s, force, fast);
+                c.eliminationDerivative(s, force, reference);
+                for (int k = 0; k < s.length; k++) {
+                    assertEquals(reference[k], fast[k], 1e-12 * (1 + Math.abs(reference[k])), poles + " poles, " + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMirroredStateAndForceGiveTheMirroredTrajectory() {
         CartPoleChain c = new CartPoleChain(1.0, new double[] {0.3, 0.2}, new double[] {0.7, 0.5}, G, 0.1, 0.05);
         double[] s = {0.1, -0.3, 2.0, 0.4, -1.0, 1.5};
