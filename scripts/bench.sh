@@ -16,13 +16,13 @@ repeats="${1:-5}"
 [[ $# -gt 0 ]] && shift
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
-"${pin[@]}" java -cp "$cp" io.github.metasweep.model.bench.WholeRuns "$repeats"
+"${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.bench.WholeRuns "$repeats"
 # the sinusoid's whole protocols (maml, fomaml, reptile at 70,000 meta-iterations): a few minutes
-"${pin[@]}" java -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
+"${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
 # the meta-transfer family: every encoder of the four benchmarks, 5 epochs extrapolated to 100 (about 10 minutes)
-"${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.MetaTransferSpeed
+"${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.metatransfer.MetaTransferSpeed
 # one per-task SAC training on point navigation (issue 17's target: within 60 s)
-"${pin[@]}" java -cp "$cp" io.github.metasweep.model.symmetry.SacSpeed
+"${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.symmetry.SacSpeed
 # one RK4 step of the single and the double cart-pole (issue 16's target: well under 1 microsecond)
-"${pin[@]}" java -cp "$cp" io.github.metasweep.model.metatransfer.dynamics.CartPoleSpeed
-exec "${pin[@]}" java -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'
+"${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.metatransfer.dynamics.CartPoleSpeed
+exec "${pin[@]}" java $(java17_opens) -cp "$cp" org.openjdk.jmh.Main "$@" 'io\.github\.metasweep\.model\.bench\..*'

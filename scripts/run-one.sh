@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 ensure_built model
 jar=$(module_jar model)
-exec java -Xss4m -cp "$jar:$(cat "$REPO_ROOT/model/target/classpath.txt")" \
+exec java -Xss4m $(java17_opens) -cp "$jar:$(cat "$REPO_ROOT/model/target/classpath.txt")" \
   io.github.metasweep.model.cli.RunOneCommand "$@"

@@ -10,10 +10,10 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** The --add-opens and related flags this JVM runs with. */
+    /** The --add-opens, --add-modules and related flags this JVM runs with. */
     public static List<String> javaFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
                 .toList();
     }
 

@@ -12,8 +12,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Protocol section 3's loss, {@code mean((pi(s)-a)^2) + mean((V(s)-r)^2) + w * k_target_loss}, and its
- * exact gradient by hand-written backpropagation, batched over a whole episode on ND4J (a few dozen
- * native calls per update, whatever the batch size).
+ * exact gradient by hand-written backpropagation, batched over a whole episode: float32 on plain arrays
+ * ({@link FloatNetworkPass}), float64 on ND4J (a few dozen native calls per update, whatever the batch size),
+ * as are the Hessian-vector products. Not thread-safe (one per learner).
  */
 public final class PolicyValueLoss {
     /** Off-heap scratch reused across evaluations (per thread): cuts each op's allocation cost 3-5x. */
@@ -29,6 +30,7 @@ public final class PolicyValueLoss {
     private final NetworkShape shape;
     private final ParameterLayout layout;
     private final Precision precision;
+    private FloatNetworkPass floatPass;
 
     public PolicyValueLoss(NetworkShape shape, Precision precision) {
         this.shape = shape;
@@ -58,9 +60,40 @@ public final class PolicyValueLoss {
      * only need the policy's part, which the value network never changes.
      */
     public LossTerms evaluate(double[] p, TrainingBatch batch, double tau, double kTargetWeight, boolean withValue) {
+        if (precision == Precision.FLOAT32) {
+            return evaluateOnArrays(p, batch, tau, kTargetWeight, withValue);
+        }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, SCRATCH_ID)) {
             return evaluateInScratch(p, batch, tau, kTargetWeight, withValue);
         }
+    }
+
+    /** float32: both networks on plain arrays ({@link FloatNetworkPass}), no native call. */
+    private LossTerms evaluateOnArrays(double[] p, TrainingBatch batch, double tau, double kTargetWeight,
+                                      boolean withValue) {
+        if (floatPass == null) {
+            floatPass = new FloatNetworkPass(layout, shape.hidden());
+        }
+        double[] grad = new double[layout.size()];
+        int n = batch.rows();
+        Gates gates = shape.gated() ? Gates.of(shape, layout, p) : null;
+        double[][] dGate = new double[NetworkShape.GATED_LAYERS][];
+        double actionLoss = floatPass.lossAndGradient("pi", p, n, batch.states(), batch.actionTargets(), gates, true,
+                grad, dGate);
+        double valueLoss = withValue ? floatPass.lossAndGradient("v", p, n, batch.states(), batch.rewards(), null,
+                false, grad, null) : 0.0;
+        return withGates(p, gates, dGate, tau, kTargetWeight, actionLoss, valueLoss, grad);
+    }
+
+    /** Adds the gates' and the k-target's gradient; the loss terms. */
+    private LossTerms withGates(double[] p, Gates gates, double[][] dGate, double tau, double kTargetWeight,
+                                double actionLoss, double valueLoss, double[] grad) {
+        double kTargetLoss = 0.0;
+        if (gates != null) {
+            gates.backward(layout, dGate, grad);
+            kTargetLoss = kTargetTerm(p, gates, tau, kTargetWeight, grad);
+        }
+        return new LossTerms(actionLoss, valueLoss, kTargetLoss, kTargetWeight, grad);
     }
 
     /** Every array lives in the scratch workspace; only Java arrays and numbers leave it. */
@@ -77,12 +110,7 @@ public final class PolicyValueLoss {
         double[][] dGate = new double[NetworkShape.GATED_LAYERS][];
         double actionLoss = network("pi", p, x, target, gates, true, grad, dGate);
         double valueLoss = withValue ? network("v", p, x, reward, null, false, grad, null) : 0.0;
-        double kTargetLoss = 0.0;
-        if (gates != null) {
-            gates.backward(layout, dGate, grad);
-            kTargetLoss = kTargetTerm(p, gates, tau, kTargetWeight, grad);
-        }
-        return new LossTerms(actionLoss, valueLoss, kTargetLoss, kTargetWeight, grad);
+        return withGates(p, gates, dGate, tau, kTargetWeight, actionLoss, valueLoss, grad);
     }
 
     /** Forward and backward of one 3-layer network; returns mean((out - y)^2), adds into {@code grad}. */

@@ -1,0 +1,114 @@
+package io.github.metasweep.model.core.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link Gemm}'s products on the Vector API: blocks of 4 rows x 2 vectors of C held in 8 registers while the
+ * inner index runs (each B vector loaded once for 4 rows), then narrower blocks and scalar chains for the edges.
+ * Loaded only when the module is present.
+ */
+final class VectorGemm {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorGemm() {
+    }
+
+    static void multiply(float[] a, int rs, int cs, float[] b, float[] c, int p, int k, int m, boolean accumulate) {
+        int r = 0;
+        for (; r + 4 <= p; r += 4) {
+            int o = 0;
+            for (; o + 2 * L <= m; o += 2 * L) {
+                block4x2(a, rs, cs, b, c, r, o, k, m, accumulate);
+            }
+            for (; o + L <= m; o += L) {
+                block4x1(a, rs, cs, b, c, r, o, k, m, accumulate);
+            }
+            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, accumulate);
+        }
+        for (; r < p; r++) {
+            int o = 0;
+            for (; o + L <= m; o += L) {
+                FloatVector s = accumulate ? FloatVector.fromArray(S, c, r * m + o) : FloatVector.zero(S);
+                int ar = r * rs;
+                for (int i = 0; i < k; i++) {
+                    s = FloatVector.fromArray(S, b, i * m + o).fma(FloatVector.broadcast(S, a[ar + i * cs]), s);
+                }
+                s.intoArray(c, r * m + o);
+            }
+            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, accumulate);
+        }
+    }
+
+    private static void block4x2(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m,
+                                 boolean accumulate) {
+        int c0 = r * m + o;
+        int c1 = c0 + m;
+        int c2 = c1 + m;
+        int c3 = c2 + m;
+        FloatVector s00 = start(c, c0, accumulate);
+        FloatVector s01 = start(c, c0 + L, accumulate);
+        FloatVector s10 = start(c, c1, accumulate);
+        FloatVector s11 = start(c, c1 + L, accumulate);
+        FloatVector s20 = start(c, c2, accumulate);
+        FloatVector s21 = start(c, c2 + L, accumulate);
+        FloatVector s30 = start(c, c3, accumulate);
+        FloatVector s31 = start(c, c3 + L, accumulate);
+        int a0 = r * rs;
+        int a1 = a0 + rs;
+        int a2 = a1 + rs;
+        int a3 = a2 + rs;
+        for (int i = 0; i < k; i++) {
+            FloatVector w0 = FloatVector.fromArray(S, b, i * m + o);
+            FloatVector w1 = FloatVector.fromArray(S, b, i * m + o + L);
+            int ai = i * cs;
+            FloatVector x0 = FloatVector.broadcast(S, a[a0 + ai]);
+            FloatVector x1 = FloatVector.broadcast(S, a[a1 + ai]);
+            FloatVector x2 = FloatVector.broadcast(S, a[a2 + ai]);
+            FloatVector x3 = FloatVector.broadcast(S, a[a3 + ai]);
+            s00 = w0.fma(x0, s00);
+            s01 = w1.fma(x0, s01);
+            s10 = w0.fma(x1, s10);
+            s11 = w1.fma(x1, s11);
+            s20 = w0.fma(x2, s20);
+            s21 = w1.fma(x2, s21);
+            s30 = w0.fma(x3, s30);
+            s31 = w1.fma(x3, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + L);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + L);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + L);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + L);
+    }
+
+    private static void block4x1(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m,
+                                 boolean accumulate) {
+        int c0 = r * m + o;
+        FloatVector s0 = start(c, c0, accumulate);
+        FloatVector s1 = start(c, c0 + m, accumulate);
+        FloatVector s2 = start(c, c0 + 2 * m, accumulate);
+        FloatVector s3 = start(c, c0 + 3 * m, accumulate);
+        int a0 = r * rs;
+        for (int i = 0; i < k; i++) {
+            FloatVector w = FloatVector.fromArray(S, b, i * m + o);
+            int ai = a0 + i * cs;
+            s0 = w.fma(FloatVector.broadcast(S, a[ai]), s0);
+            s1 = w.fma(FloatVector.broadcast(S, a[ai + rs]), s1);
+            s2 = w.fma(FloatVector.broadcast(S, a[ai + 2 * rs]), s2);
+            s3 = w.fma(FloatVector.broadcast(S, a[ai + 3 * rs]), s3);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + m);
+        s2.intoArray(c, c0 + 2 * m);
+        s3.intoArray(c, c0 + 3 * m);
+    }
+
+    private static FloatVector start(float[] c, int at, boolean accumulate) {
+        return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
+    }
+}

@@ -1,0 +1,194 @@
+package io.github.metasweep.model.pendulum.nn;
+
+import io.github.metasweep.model.core.nn.Gemm;
+
+/**
+ * {@link PolicyValueLoss}'s float32 forward and backward of one 2-h-h-1 network on plain arrays: the six batch
+ * products on {@link Gemm}, the element-wise steps (bias, ReLU, gates, head, masks) fused into loops over the same
+ * arrays, so an update makes no native call. The same equations as the ND4J float64 path, which a test holds it to.
+ * Not thread-safe: the scratch arrays are reused.
+ */
+final class FloatNetworkPass {
+    private final ParameterLayout layout;
+    private final int h;
+    private int capacity;
+    private float[] a1;
+    private float[] h1;
+    private float[] a2;
+    private float[] h2;
+    private float[] d2;
+    private float[] d1;
+    private float[] head;
+
+    FloatNetworkPass(ParameterLayout layout, int hidden) {
+        this.layout = layout;
+        this.h = hidden;
+    }
+
+    private void ensure(int n) {
+        if (n > capacity) {
+            capacity = n;
+            a1 = new float[n * h];
+            h1 = new float[n * h];
+            a2 = new float[n * h];
+            h2 = new float[n * h];
+            d2 = new float[n * h];
+            d1 = new float[n * h];
+            head = new float[n];
+        }
+    }
+
+    /**
+     * mean((out - y)^2) of network {@code net} ("pi" or "v") on {@code n} rows of {@code x} (2 per row); writes its
+     * parameter gradient into {@code grad} and, when {@code gates} is not null, each gated layer's gradient with
+     * respect to its per-unit gates into {@code dGate}. Head: {@code 2 tanh} when {@code tanhHead}, else identity.
+     */
+    double lossAndGradient(String net, double[] p, int n, float[] x, float[] y, Gates gates, boolean tanhHead,
+                           double[] grad, double[][] dGate) {
+        ensure(n);
+        float[] w1 = values(p, net + ".w1");
+        float[] w2 = values(p, net + ".w2");
+        float[] w3 = values(p, net + ".w3");
+        float[] g0 = gates == null ? null : floats(gates.gate(0));
+        float[] g1 = gates == null ? null : floats(gates.gate(1));
+        // forward: a = relu(b + x W), h = a * gate
+        float[] in1 = hidden(x, NetworkShape.STATE_DIM, w1, values(p, net + ".b1"), n, a1, g0, h1);
+        float[] in2 = hidden(in1, h, w2, values(p, net + ".b2"), n, a2, g1, h2);
+        float b3 = (float) p[layout.get(net + ".b3").offset()];
+        java.util.Arrays.fill(head, 0, n, b3);
+        Gemm.multiply(in2, h, 1, w3, head, n, h, 1, true);
+        // the head and the loss; head[r] becomes dLoss/dz3 of row r
+        double loss = 0;
+        float scale = 2f / n;
+        for (int r = 0; r < n; r++) {
+            if (tanhHead) {
+                float t = (float) Math.tanh(head[r]);
+                float diff = 2f * t - y[r];
+                loss += (double) diff * diff;
+                head[r] = diff * scale * (2f * (1f - t * t)); // d(2 tanh z)/dz = 2 (1 - tanh^2 z)
+            } else {
+                float diff = head[r] - y[r];
+                loss += (double) diff * diff;
+                head[r] = diff * scale;
+            }
+        }
+        // the output layer: dW3 = h2^T d3 (as the 1 x h product d3^T h2), db3, dH2 = d3 w3^T
+        float[] gw3 = new float[h];
+        Gemm.multiply(head, n, 1, in2, gw3, 1, n, h, false);
+        put(grad, net + ".w3", gw3);
+        double db3 = 0;
+        for (int r = 0; r < n; r++) {
+            db3 += head[r];
+        }
+        grad[layout.get(net + ".b3").offset()] = db3;
+        Gemm.multiply(head, 1, 1, w3, d2, n, 1, h, false);
+        backThroughHidden(d2, a2, g1, n, gates == null ? null : dGate, 1);
+        // the second layer: dW2 = h1^T d2, db2, dH1 = d2 W2^T
+        float[] gw2 = new float[h * h];
+        Gemm.multiply(in1, 1, h, d2, gw2, h, n, h, false);
+        put(grad, net + ".w2", gw2);
+        put(grad, net + ".b2", columnSums(d2, n));
+        Gemm.multiply(d2, h, 1, transpose(w2), d1, n, h, h, false);
+        backThroughHidden(d1, a1, g0, n, gates == null ? null : dGate, 0);
+        // the first layer: dW1 = x^T d1, db1
+        float[] gw1 = new float[NetworkShape.STATE_DIM * h];
+        Gemm.multiply(x, 1, NetworkShape.STATE_DIM, d1, gw1, NetworkShape.STATE_DIM, n, h, false);
+        put(grad, net + ".w1", gw1);
+        put(grad, net + ".b1", columnSums(d1, n));
+        return loss / n;
+    }
+
+    /** {@code a = relu(b + in W)} into {@code a}; returns {@code a * gate} (into {@code gated}) or {@code a}. */
+    private float[] hidden(float[] in, int width, float[] w, float[] b, int n, float[] a, float[] gate, float[] gated) {
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(b, 0, a, r * h, h);
+        }
+        Gemm.multiply(in, width, 1, w, a, n, width, h, true);
+        for (int i = 0; i < n * h; i++) {
+            a[i] = Math.max(a[i], 0f);
+        }
+        if (gate == null) {
+            return a;
+        }
+        for (int r = 0; r < n; r++) {
+            int o = r * h;
+            for (int j = 0; j < h; j++) {
+                gated[o + j] = a[o + j] * gate[j];
+            }
+        }
+        return gated;
+    }
+
+    /**
+     * Turns {@code d}, the gradient with respect to a hidden layer's output h = a * gate, into the gradient with
+     * respect to its pre-activation: {@code dGate[layer] = sum_rows d * a} first, then {@code d * gate * [a > 0]}.
+     */
+    private void backThroughHidden(float[] d, float[] a, float[] gate, int n, double[][] dGate, int layer) {
+        if (gate != null) {
+            double[] dg = new double[h];
+            for (int r = 0; r < n; r++) {
+                int o = r * h;
+                for (int j = 0; j < h; j++) {
+                    dg[j] += d[o + j] * a[o + j];
+                }
+            }
+            dGate[layer] = dg;
+        }
+        for (int r = 0; r < n; r++) {
+            int o = r * h;
+            for (int j = 0; j < h; j++) {
+                float g = gate == null ? 1f : gate[j];
+                d[o + j] = a[o + j] > 0f ? d[o + j] * g : 0f;
+            }
+        }
+    }
+
+    private double[] columnSums(float[] d, int n) {
+        double[] s = new double[h];
+        for (int r = 0; r < n; r++) {
+            int o = r * h;
+            for (int j = 0; j < h; j++) {
+                s[j] += d[o + j];
+            }
+        }
+        return s;
+    }
+
+    private float[] transpose(float[] w) {
+        float[] t = new float[h * h];
+        for (int i = 0; i < h; i++) {
+            for (int o = 0; o < h; o++) {
+                t[o * h + i] = w[i * h + o];
+            }
+        }
+        return t;
+    }
+
+    private float[] values(double[] p, String name) {
+        Segment s = layout.get(name);
+        float[] v = new float[s.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) p[s.offset() + i];
+        }
+        return v;
+    }
+
+    private static float[] floats(double[] values) {
+        float[] v = new float[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) values[i];
+        }
+        return v;
+    }
+
+    private void put(double[] grad, String name, float[] value) {
+        Segment s = layout.get(name);
+        for (int i = 0; i < value.length; i++) {
+            grad[s.offset() + i] = value[i];
+        }
+    }
+
+    private void put(double[] grad, String name, double[] value) {
+        System.arraycopy(value, 0, grad, layout.get(name).offset(), value.length);
+    }
+}
