@@ -19,6 +19,10 @@ final class FloatNetworkPass {
     private float[] d2;
     private float[] d1;
     private float[] head;
+    private float[] ra1;
+    private float[] ra2;
+    private float[] rd2;
+    private float[] rHead;
 
     FloatNetworkPass(ParameterLayout layout, int hidden) {
         this.layout = layout;
@@ -35,6 +39,10 @@ final class FloatNetworkPass {
             d2 = new float[n * h];
             d1 = new float[n * h];
             head = new float[n];
+            ra1 = new float[n * h];
+            ra2 = new float[n * h];
+            rd2 = new float[n * h];
+            rHead = new float[n];
         }
     }
 
@@ -96,6 +104,99 @@ final class FloatNetworkPass {
         put(grad, net + ".w1", gw1);
         put(grad, net + ".b1", columnSums(d1, n));
         return loss / n;
+    }
+
+    /**
+     * Adds this plain network's part of the exact Hessian-vector product {@code H(p) v} into {@code hv}, each ReLU's
+     * pattern held at p: Pearlmutter's R-operator as {@link PolicyValueLoss#hessianVector} states it, with
+     * {@code R{.} = d/dr (.)(p + r v)}: {@code Ra1 = m1 (x V1 + c1)}, {@code Ra2 = m2 (Ra1 W2 + a1 V2 + c2)},
+     * {@code Rz3 = Ra2 w3 + a2 v3 + c3}, {@code Rd3 = (2/n) Rz3 (f'^2 + (f - y) f'')}, {@code d2 = m2 (d3 w3^T)},
+     * {@code Rd2 = m2 (Rd3 w3^T + d3 v3^T)}, {@code Rd1 = m1 (Rd2 W2^T + d2 V2^T)}; then
+     * {@code H v = (x^T Rd1, sum Rd1; Ra1^T d2 + a1^T Rd2, sum Rd2; Ra2^T d3 + a2^T Rd3, sum Rd3)}.
+     */
+    void hessianVector(String net, double[] p, double[] v, int n, float[] x, float[] y, boolean tanhHead,
+                       double[] hv) {
+        ensure(n);
+        int dim = NetworkShape.STATE_DIM;
+        float[] w2 = values(p, net + ".w2");
+        float[] w3 = values(p, net + ".w3");
+        float[] v2 = values(v, net + ".w2");
+        float[] v3 = values(v, net + ".w3");
+        // forward at p and its directional derivative along v, masked by p's activation pattern
+        hidden(x, dim, values(p, net + ".w1"), values(p, net + ".b1"), n, a1, null, null);
+        affine(x, dim, values(v, net + ".w1"), values(v, net + ".b1"), n, ra1);
+        mask(ra1, a1, n);
+        hidden(a1, h, w2, values(p, net + ".b2"), n, a2, null, null);
+        affine(a1, h, v2, values(v, net + ".b2"), n, ra2);
+        Gemm.multiply(ra1, h, 1, w2, ra2, n, h, h, true);
+        mask(ra2, a2, n);
+        java.util.Arrays.fill(head, 0, n, (float) p[layout.get(net + ".b3").offset()]);
+        Gemm.multiply(a2, h, 1, w3, head, n, h, 1, true);
+        java.util.Arrays.fill(rHead, 0, n, (float) v[layout.get(net + ".b3").offset()]);
+        Gemm.multiply(ra2, h, 1, w3, rHead, n, h, 1, true);
+        Gemm.multiply(a2, h, 1, v3, rHead, n, h, 1, true);
+        // the head: head[r] becomes d3, rHead[r] becomes Rd3
+        double rb3 = 0;
+        for (int r = 0; r < n; r++) {
+            double z = head[r];
+            double rz = rHead[r];
+            double d3;
+            double rd3;
+            if (tanhHead) {
+                double t = Math.tanh(z);
+                double slope = 2.0 * (1.0 - t * t);
+                double diff = 2.0 * t - y[r];
+                d3 = 2.0 / n * diff * slope;
+                rd3 = 2.0 / n * rz * slope * (slope - 2.0 * t * diff); // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
+            } else {
+                d3 = 2.0 / n * (z - y[r]);
+                rd3 = 2.0 / n * rz;
+            }
+            head[r] = (float) d3;
+            rHead[r] = (float) rd3;
+            rb3 += rHead[r];
+        }
+        float[] hw3 = new float[h];
+        Gemm.multiply(head, n, 1, ra2, hw3, 1, n, h, false);
+        Gemm.multiply(rHead, n, 1, a2, hw3, 1, n, h, true);
+        add(hv, net + ".w3", hw3);
+        hv[layout.get(net + ".b3").offset()] += rb3;
+        // the second layer
+        Gemm.multiply(head, 1, 1, w3, d2, n, 1, h, false);
+        mask(d2, a2, n);
+        Gemm.multiply(rHead, 1, 1, w3, rd2, n, 1, h, false);
+        Gemm.multiply(head, 1, 1, v3, rd2, n, 1, h, true);
+        mask(rd2, a2, n);
+        float[] hw2 = new float[h * h];
+        Gemm.multiply(ra1, 1, h, d2, hw2, h, n, h, false);
+        Gemm.multiply(a1, 1, h, rd2, hw2, h, n, h, true);
+        add(hv, net + ".w2", hw2);
+        add(hv, net + ".b2", columnSums(rd2, n));
+        // the first layer
+        Gemm.multiply(rd2, h, 1, transpose(w2), d1, n, h, h, false);
+        Gemm.multiply(d2, h, 1, transpose(v2), d1, n, h, h, true);
+        mask(d1, a1, n);
+        float[] hw1 = new float[dim * h];
+        Gemm.multiply(x, 1, dim, d1, hw1, dim, n, h, false);
+        add(hv, net + ".w1", hw1);
+        add(hv, net + ".b1", columnSums(d1, n));
+    }
+
+    /** {@code out = b + in W} (no activation). */
+    private void affine(float[] in, int width, float[] w, float[] b, int n, float[] out) {
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(b, 0, out, r * h, h);
+        }
+        Gemm.multiply(in, width, 1, w, out, n, width, h, true);
+    }
+
+    /** Zeroes {@code d} wherever the unit's activation {@code a} is off. */
+    private void mask(float[] d, float[] a, int n) {
+        for (int i = 0; i < n * h; i++) {
+            if (!(a[i] > 0f)) {
+                d[i] = 0f;
+            }
+        }
     }
 
     /** {@code a = relu(b + in W)} into {@code a}; returns {@code a * gate} (into {@code gated}) or {@code a}. */
@@ -185,6 +286,20 @@ final class FloatNetworkPass {
         Segment s = layout.get(name);
         for (int i = 0; i < value.length; i++) {
             grad[s.offset() + i] = value[i];
+        }
+    }
+
+    private void add(double[] hv, String name, float[] value) {
+        int at = layout.get(name).offset();
+        for (int i = 0; i < value.length; i++) {
+            hv[at + i] += value[i];
+        }
+    }
+
+    private void add(double[] hv, String name, double[] value) {
+        int at = layout.get(name).offset();
+        for (int i = 0; i < value.length; i++) {
+            hv[at + i] += value[i];
         }
     }
 

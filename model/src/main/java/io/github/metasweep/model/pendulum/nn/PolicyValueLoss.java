@@ -13,8 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Protocol section 3's loss, {@code mean((pi(s)-a)^2) + mean((V(s)-r)^2) + w * k_target_loss}, and its
  * exact gradient by hand-written backpropagation, batched over a whole episode: float32 on plain arrays
- * ({@link FloatNetworkPass}), float64 on ND4J (a few dozen native calls per update, whatever the batch size),
- * as are the Hessian-vector products. Not thread-safe (one per learner).
+ * ({@link FloatNetworkPass}), float64 on ND4J (a few dozen native calls per update, whatever the batch size);
+ * the Hessian-vector products likewise. Not thread-safe (one per learner).
  */
 public final class PolicyValueLoss {
     /** Off-heap scratch reused across evaluations (per thread): cuts each op's allocation cost 3-5x. */
@@ -71,18 +71,23 @@ public final class PolicyValueLoss {
     /** float32: both networks on plain arrays ({@link FloatNetworkPass}), no native call. */
     private LossTerms evaluateOnArrays(double[] p, TrainingBatch batch, double tau, double kTargetWeight,
                                       boolean withValue) {
-        if (floatPass == null) {
-            floatPass = new FloatNetworkPass(layout, shape.hidden());
-        }
+        FloatNetworkPass pass = floatPass();
         double[] grad = new double[layout.size()];
         int n = batch.rows();
         Gates gates = shape.gated() ? Gates.of(shape, layout, p) : null;
         double[][] dGate = new double[NetworkShape.GATED_LAYERS][];
-        double actionLoss = floatPass.lossAndGradient("pi", p, n, batch.states(), batch.actionTargets(), gates, true,
+        double actionLoss = pass.lossAndGradient("pi", p, n, batch.states(), batch.actionTargets(), gates, true,
                 grad, dGate);
-        double valueLoss = withValue ? floatPass.lossAndGradient("v", p, n, batch.states(), batch.rewards(), null,
+        double valueLoss = withValue ? pass.lossAndGradient("v", p, n, batch.states(), batch.rewards(), null,
                 false, grad, null) : 0.0;
         return withGates(p, gates, dGate, tau, kTargetWeight, actionLoss, valueLoss, grad);
+    }
+
+    private FloatNetworkPass floatPass() {
+        if (floatPass == null) {
+            floatPass = new FloatNetworkPass(layout, shape.hidden());
+        }
+        return floatPass;
     }
 
     /** Adds the gates' and the k-target's gradient; the loss terms. */
@@ -96,15 +101,14 @@ public final class PolicyValueLoss {
         return new LossTerms(actionLoss, valueLoss, kTargetLoss, kTargetWeight, grad);
     }
 
-    /** Every array lives in the scratch workspace; only Java arrays and numbers leave it. */
+    /** float64 on ND4J; every array lives in the scratch workspace, only Java arrays and numbers leave it. */
     private LossTerms evaluateInScratch(double[] p, TrainingBatch batch, double tau, double kTargetWeight,
                                         boolean withValue) {
         double[] grad = new double[layout.size()];
-        DataType dt = precision.dataType();
         int n = batch.rows();
-        INDArray x = Nd4j.create(batch.states(), new int[] {n, NetworkShape.STATE_DIM}, 'c').castTo(dt);
-        INDArray target = Nd4j.create(batch.actionTargets(), new int[] {n, 1}, 'c').castTo(dt);
-        INDArray reward = Nd4j.create(batch.rewards(), new int[] {n, 1}, 'c').castTo(dt);
+        INDArray x = Nd4j.create(batch.states(), new int[] {n, NetworkShape.STATE_DIM}, 'c').castTo(DataType.DOUBLE);
+        INDArray target = Nd4j.create(batch.actionTargets(), new int[] {n, 1}, 'c').castTo(DataType.DOUBLE);
+        INDArray reward = Nd4j.create(batch.rewards(), new int[] {n, 1}, 'c').castTo(DataType.DOUBLE);
 
         Gates gates = shape.gated() ? Gates.of(shape, layout, p) : null;
         double[][] dGate = new double[NetworkShape.GATED_LAYERS][];
@@ -189,6 +193,15 @@ public final class PolicyValueLoss {
         if (v.length != layout.size() || p.length != layout.size()) {
             throw new IllegalArgumentException("p and v must have " + layout.size() + " values");
         }
+        if (precision == Precision.FLOAT32) {
+            double[] hv = new double[layout.size()];
+            FloatNetworkPass pass = floatPass();
+            pass.hessianVector("pi", p, v, batch.rows(), batch.states(), batch.actionTargets(), true, hv);
+            if (withValue) {
+                pass.hessianVector("v", p, v, batch.rows(), batch.states(), batch.rewards(), false, hv);
+            }
+            return hv;
+        }
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, HVP_SCRATCH_ID)) {
             double[] hv = new double[layout.size()];
             int n = batch.rows();
@@ -200,7 +213,7 @@ public final class PolicyValueLoss {
                 augmented[3 * r + 1] = states[2 * r + 1];
                 augmented[3 * r + 2] = 1f;
             }
-            INDArray x = Nd4j.create(augmented, new int[] {n, 3}, 'c').castTo(precision.dataType());
+            INDArray x = Nd4j.create(augmented, new int[] {n, 3}, 'c').castTo(DataType.DOUBLE);
             networkHessianVector("pi", p, v, x, batch.actionTargets(), true, hv);
             if (withValue) {
                 networkHessianVector("v", p, v, x, batch.rewards(), false, hv);
@@ -295,17 +308,10 @@ public final class PolicyValueLoss {
         System.arraycopy(rwb1, 0, hv, first.offset(), 3 * h);
     }
 
-    /** {@code rows x cols} values of {@code p} from {@code offset}, in the precision's type. */
-    private INDArray tensor(double[] p, int offset, int rows, int cols) {
-        if (precision == Precision.FLOAT64) {
-            double[] data = java.util.Arrays.copyOfRange(p, offset, offset + rows * cols);
-            return Nd4j.create(data, new long[] {rows, cols}, DataType.DOUBLE);
-        }
-        float[] data = new float[rows * cols];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) p[offset + i];
-        }
-        return Nd4j.create(data, new int[] {rows, cols}, 'c');
+    /** {@code rows x cols} values of {@code p} from {@code offset} (the ND4J path is float64 only). */
+    private static INDArray tensor(double[] p, int offset, int rows, int cols) {
+        double[] data = java.util.Arrays.copyOfRange(p, offset, offset + rows * cols);
+        return Nd4j.create(data, new long[] {rows, cols}, DataType.DOUBLE);
     }
 
     /** mean_i (sigmoid(k_i) - t_i (0.5 + 0.3 tau))^2 over the layer gates; adds its weighted gradient. */
@@ -328,19 +334,11 @@ public final class PolicyValueLoss {
 
     private INDArray tensor(double[] p, String name) {
         Segment s = layout.get(name);
-        if (precision == Precision.FLOAT64) {
-            double[] data = java.util.Arrays.copyOfRange(p, s.offset(), s.end());
-            return Nd4j.create(data, new long[] {s.rows(), s.cols()}, DataType.DOUBLE);
-        }
-        float[] data = new float[s.size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) p[s.offset() + i];
-        }
-        return Nd4j.create(data, new int[] {s.rows(), s.cols()}, 'c');
+        return tensor(p, s.offset(), s.rows(), s.cols());
     }
 
-    private INDArray row(double[] values) {
-        return Nd4j.create(values, new long[] {1, values.length}, DataType.DOUBLE).castTo(precision.dataType());
+    private static INDArray row(double[] values) {
+        return Nd4j.create(values, new long[] {1, values.length}, DataType.DOUBLE);
     }
 
     private void put(double[] grad, String name, INDArray value) {

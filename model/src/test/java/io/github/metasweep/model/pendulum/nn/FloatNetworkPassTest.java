@@ -57,6 +57,30 @@ class FloatNetworkPassTest {
     }
 
     @Test
+    void hessianVectorProductsMatchFloat64() {
+        NetworkShape shape = NetworkShape.plain(64);
+        double[] p = shape.initialize(new GaussianStream(21), 0.25, 0.3, Precision.FLOAT32);
+        GaussianStream r = new GaussianStream(22);
+        double[] v = new double[p.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.uniform(-1, 1);
+        }
+        TrainingBatch batch = PolicyValueLossGradientTest.randomBatch(500, 23);
+        for (boolean withValue : new boolean[] {true, false}) {
+            double[] h32 = new PolicyValueLoss(shape, Precision.FLOAT32).hessianVector(p, v, batch, withValue);
+            double[] h64 = new PolicyValueLoss(shape, Precision.FLOAT64).hessianVector(p, v, batch, withValue);
+            double norm = 0;
+            for (double x : h64) {
+                norm = Math.max(norm, Math.abs(x));
+            }
+            assertTrue(norm > 0);
+            for (int i = 0; i < p.length; i++) {
+                assertEquals(h64[i], h32[i], 2e-5 * norm, "H v [" + i + "] value " + withValue);
+            }
+        }
+    }
+
+    @Test
     void plainNetworksMatchFloat64() {
         assertSameAsFloat64(NetworkShape.plain(64), 11, 37);
         assertSameAsFloat64(NetworkShape.plain(8), 13, 5);
