@@ -31,6 +31,63 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code y += sum_i x[i] W[i, :]} over the non-zero {@code x[i]} in ascending i, W {@code n x m} row-major, each
+     * term a product rounded and then added (no fma), as the plain loop {@code y[j] += x[i] * w[i * m + j]} does:
+     * one layer of a single-input forward pass (per-step inference), to the same bits on either path.
+     * {@code rows} is scratch of at least n entries.
+     */
+    public static void addScaledRows(float[] x, float[] w, float[] y, int n, int m, int[] rows) {
+        if (VECTOR) {
+            VectorGemm.addScaledRows(x, w, y, n, m, rows);
+        } else {
+            addScaledRows(x, w, y, n, m, 0);
+        }
+    }
+
+    /** The reference of {@link #addScaledRows(float[], float[], float[], int, int, int[])} for columns o0..m-1. */
+    static void addScaledRows(float[] x, float[] w, float[] y, int n, int m, int o0) {
+        for (int i = 0; i < n; i++) {
+            float a = x[i];
+            if (a != 0f) {
+                int row = i * m;
+                for (int j = o0; j < m; j++) {
+                    y[j] += a * w[row + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Back through {@code h = relu(z) * gate} for n rows of width m: {@code d} (the gradient with respect to h)
+     * becomes {@code d * gate} where {@code a = relu(z) > 0} and 0 elsewhere; {@code gateGrad[j] += d * a} (before)
+     * and {@code biasGrad[j] += } the new d, summed over rows in ascending order, in float.
+     */
+    public static void reluGateBackward(float[] d, float[] a, float[] gate, int n, int m, float[] gateGrad,
+                                        float[] biasGrad) {
+        if (VECTOR) {
+            VectorGemm.reluGateBackward(d, a, gate, n, m, gateGrad, biasGrad);
+        } else {
+            reluGateBackward(d, a, gate, n, m, gateGrad, biasGrad, 0);
+        }
+    }
+
+    /** The reference of {@link #reluGateBackward(float[], float[], float[], int, int, float[], float[])}, columns o0... */
+    static void reluGateBackward(float[] d, float[] a, float[] gate, int n, int m, float[] gateGrad, float[] biasGrad,
+                                 int o0) {
+        for (int r = 0; r < n; r++) {
+            int o = r * m;
+            for (int j = o0; j < m; j++) {
+                float dj = d[o + j];
+                float aj = a[o + j];
+                gateGrad[j] += dj * aj;
+                float v = aj > 0f ? dj * gate[j] : 0f;
+                d[o + j] = v;
+                biasGrad[j] += v;
+            }
+        }
+    }
+
     /** The reference: rows {@code r0..r1-1}, columns {@code o0..o1-1} of C, one fma chain per element. */
     static void scalar(float[] a, int rowStride, int colStride, float[] b, float[] c, int r0, int r1, int o0, int o1,
                        int k, int m, boolean accumulate) {

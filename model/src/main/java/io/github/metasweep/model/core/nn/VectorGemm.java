@@ -1,6 +1,7 @@
 package io.github.metasweep.model.core.nn;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -39,6 +40,68 @@ final class VectorGemm {
             }
             Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, accumulate);
         }
+    }
+
+    static void addScaledRows(float[] x, float[] w, float[] y, int n, int m, int[] rows) {
+        // the non-zero rows first: a branch inside the vector loop would make Java 17 box the vectors
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (x[i] != 0f) {
+                rows[count++] = i;
+            }
+        }
+        int o = 0;
+        for (; o + 4 * L <= m; o += 4 * L) { // four vectors of y held in registers across the rows
+            FloatVector y0 = FloatVector.fromArray(S, y, o);
+            FloatVector y1 = FloatVector.fromArray(S, y, o + L);
+            FloatVector y2 = FloatVector.fromArray(S, y, o + 2 * L);
+            FloatVector y3 = FloatVector.fromArray(S, y, o + 3 * L);
+            for (int c = 0; c < count; c++) {
+                int i = rows[c];
+                int row = i * m + o;
+                FloatVector s = FloatVector.broadcast(S, x[i]);
+                y0 = y0.add(FloatVector.fromArray(S, w, row).mul(s));
+                y1 = y1.add(FloatVector.fromArray(S, w, row + L).mul(s));
+                y2 = y2.add(FloatVector.fromArray(S, w, row + 2 * L).mul(s));
+                y3 = y3.add(FloatVector.fromArray(S, w, row + 3 * L).mul(s));
+            }
+            y0.intoArray(y, o);
+            y1.intoArray(y, o + L);
+            y2.intoArray(y, o + 2 * L);
+            y3.intoArray(y, o + 3 * L);
+        }
+        for (; o + L <= m; o += L) {
+            FloatVector acc = FloatVector.fromArray(S, y, o);
+            for (int c = 0; c < count; c++) {
+                int i = rows[c];
+                acc = acc.add(FloatVector.fromArray(S, w, i * m + o).mul(FloatVector.broadcast(S, x[i])));
+            }
+            acc.intoArray(y, o);
+        }
+        Gemm.addScaledRows(x, w, y, n, m, o);
+    }
+
+    static void reluGateBackward(float[] d, float[] a, float[] gate, int n, int m, float[] gateGrad,
+                                 float[] biasGrad) {
+        int o = 0;
+        for (; o + L <= m; o += L) { // one column block down all rows, its sums in registers
+            FloatVector g = FloatVector.fromArray(S, gate, o);
+            FloatVector zero = FloatVector.zero(S);
+            FloatVector gg = FloatVector.fromArray(S, gateGrad, o);
+            FloatVector bg = FloatVector.fromArray(S, biasGrad, o);
+            for (int r = 0; r < n; r++) {
+                int at = r * m + o;
+                FloatVector dv = FloatVector.fromArray(S, d, at);
+                FloatVector av = FloatVector.fromArray(S, a, at);
+                gg = gg.add(dv.mul(av));
+                FloatVector v = zero.blend(dv.mul(g), av.compare(VectorOperators.GT, zero));
+                v.intoArray(d, at);
+                bg = bg.add(v);
+            }
+            gg.intoArray(gateGrad, o);
+            bg.intoArray(biasGrad, o);
+        }
+        Gemm.reluGateBackward(d, a, gate, n, m, gateGrad, biasGrad, o);
     }
 
     private static void block4x2(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m,

@@ -11,6 +11,7 @@ import io.github.metasweep.model.core.nn.Gemm;
 final class FloatNetworkPass {
     private final ParameterLayout layout;
     private final int h;
+    private final float[] ones;
     private int capacity;
     private float[] a1;
     private float[] h1;
@@ -27,6 +28,8 @@ final class FloatNetworkPass {
     FloatNetworkPass(ParameterLayout layout, int hidden) {
         this.layout = layout;
         this.h = hidden;
+        this.ones = new float[hidden];
+        java.util.Arrays.fill(ones, 1f);
     }
 
     private void ensure(int n) {
@@ -90,19 +93,19 @@ final class FloatNetworkPass {
         }
         grad[layout.get(net + ".b3").offset()] = db3;
         Gemm.multiply(head, 1, 1, w3, d2, n, 1, h, false);
-        backThroughHidden(d2, a2, g1, n, gates == null ? null : dGate, 1);
+        double[] db2 = backThroughHidden(d2, a2, g1, n, dGate, 1);
         // the second layer: dW2 = h1^T d2, db2, dH1 = d2 W2^T
         float[] gw2 = new float[h * h];
         Gemm.multiply(in1, 1, h, d2, gw2, h, n, h, false);
         put(grad, net + ".w2", gw2);
-        put(grad, net + ".b2", columnSums(d2, n));
+        put(grad, net + ".b2", db2);
         Gemm.multiply(d2, h, 1, transpose(w2), d1, n, h, h, false);
-        backThroughHidden(d1, a1, g0, n, gates == null ? null : dGate, 0);
+        double[] db1 = backThroughHidden(d1, a1, g0, n, dGate, 0);
         // the first layer: dW1 = x^T d1, db1
         float[] gw1 = new float[NetworkShape.STATE_DIM * h];
         Gemm.multiply(x, 1, NetworkShape.STATE_DIM, d1, gw1, NetworkShape.STATE_DIM, n, h, false);
         put(grad, net + ".w1", gw1);
-        put(grad, net + ".b1", columnSums(d1, n));
+        put(grad, net + ".b1", db1);
         return loss / n;
     }
 
@@ -222,26 +225,25 @@ final class FloatNetworkPass {
 
     /**
      * Turns {@code d}, the gradient with respect to a hidden layer's output h = a * gate, into the gradient with
-     * respect to its pre-activation: {@code dGate[layer] = sum_rows d * a} first, then {@code d * gate * [a > 0]}.
+     * respect to its pre-activation, {@code d * gate * [a > 0]}; records {@code sum_rows d * a} as the gate gradient
+     * of {@code layer} (when gated) and returns the column sums of the result (the bias gradient).
      */
-    private void backThroughHidden(float[] d, float[] a, float[] gate, int n, double[][] dGate, int layer) {
+    private double[] backThroughHidden(float[] d, float[] a, float[] gate, int n, double[][] dGate, int layer) {
+        float[] gateGrad = new float[h];
+        float[] biasGrad = new float[h];
+        Gemm.reluGateBackward(d, a, gate == null ? ones : gate, n, h, gateGrad, biasGrad);
         if (gate != null) {
-            double[] dg = new double[h];
-            for (int r = 0; r < n; r++) {
-                int o = r * h;
-                for (int j = 0; j < h; j++) {
-                    dg[j] += d[o + j] * a[o + j];
-                }
-            }
-            dGate[layer] = dg;
+            dGate[layer] = doubles(gateGrad);
         }
-        for (int r = 0; r < n; r++) {
-            int o = r * h;
-            for (int j = 0; j < h; j++) {
-                float g = gate == null ? 1f : gate[j];
-                d[o + j] = a[o + j] > 0f ? d[o + j] * g : 0f;
-            }
+        return doubles(biasGrad);
+    }
+
+    private static double[] doubles(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
         }
+        return out;
     }
 
     private double[] columnSums(float[] d, int n) {

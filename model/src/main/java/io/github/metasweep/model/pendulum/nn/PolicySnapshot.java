@@ -1,5 +1,6 @@
 package io.github.metasweep.model.pendulum.nn;
 
+import io.github.metasweep.model.core.nn.Gemm;
 import io.github.metasweep.model.pendulum.env.PendulumPolicy;
 
 /**
@@ -18,6 +19,7 @@ public final class PolicySnapshot implements PendulumPolicy {
     private final float b3;
     private final float[] h1;
     private final float[] h2;
+    private final int[] active;
 
     public PolicySnapshot(NetworkShape shape, double[] p) {
         ParameterLayout layout = shape.layout();
@@ -40,6 +42,7 @@ public final class PolicySnapshot implements PendulumPolicy {
         }
         this.h1 = new float[hidden];
         this.h2 = new float[hidden];
+        this.active = new int[hidden];
     }
 
     @Override
@@ -50,15 +53,7 @@ public final class PolicySnapshot implements PendulumPolicy {
             h1[j] = z > 0f ? z * g1[j] : 0f;
         }
         System.arraycopy(b2, 0, h2, 0, h);
-        for (int i = 0; i < h; i++) {
-            float a = h1[i];
-            if (a != 0f) {
-                int row = i * h;
-                for (int j = 0; j < h; j++) {
-                    h2[j] += a * w2[row + j];
-                }
-            }
-        }
+        Gemm.addScaledRows(h1, w2, h2, h, h, active);
         float out = b3;
         for (int j = 0; j < h; j++) {
             float z = h2[j];

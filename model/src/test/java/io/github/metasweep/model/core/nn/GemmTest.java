@@ -30,6 +30,59 @@ class GemmTest {
         }
     }
 
+    @Test
+    void scaledRowsMatchThePlainLoopBitForBit() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int n : new int[] {1, 7, 64}) {
+            for (int m : new int[] {1, 15, 16, 64, 80, 100}) {
+                float[] x = random(rng, n);
+                for (int i = 0; i < n; i += 3) {
+                    x[i] = 0f; // skipped rows
+                }
+                float[] w = random(rng, n * m);
+                float[] y = random(rng, m);
+                float[] plain = y.clone();
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < m; j++) {
+                        plain[j] += x[i] * w[i * m + j];
+                    }
+                }
+                Gemm.addScaledRows(x, w, y, n, m, new int[n]);
+                assertArrayEquals(plain, y, n + "x" + m);
+            }
+        }
+    }
+
+    @Test
+    void reluGateBackwardMatchesThePlainLoopBitForBit() {
+        SplittableRandom rng = new SplittableRandom(6);
+        for (int m : new int[] {1, 15, 16, 64, 70}) {
+            int n = 33;
+            float[] d = random(rng, n * m);
+            float[] a = random(rng, n * m);
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Math.max(a[i], 0f); // relu outputs, about half zero
+            }
+            float[] gate = random(rng, m);
+            float[] gg = random(rng, m);
+            float[] bg = random(rng, m);
+            float[] d2 = d.clone();
+            float[] gg2 = gg.clone();
+            float[] bg2 = bg.clone();
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < m; j++) {
+                    gg2[j] += d2[r * m + j] * a[r * m + j];
+                    d2[r * m + j] = a[r * m + j] > 0f ? d2[r * m + j] * gate[j] : 0f;
+                    bg2[j] += d2[r * m + j];
+                }
+            }
+            Gemm.reluGateBackward(d, a, gate, n, m, gg, bg);
+            assertArrayEquals(d2, d, "d, width " + m);
+            assertArrayEquals(gg2, gg, "gate gradient, width " + m);
+            assertArrayEquals(bg2, bg, "bias gradient, width " + m);
+        }
+    }
+
     private static void check(SplittableRandom rng, int p, int k, int m, boolean transposed, boolean accumulate) {
         float[] a = random(rng, p * k);
         float[] b = random(rng, k * m);
