@@ -55,6 +55,12 @@ public final class SinusoidRegression implements Benchmark {
     public static final String CONTEXT_LR = "context_lr";
 
     public static final int MAX_EVAL_STEPS = 10;
+    /**
+     * An evaluation MSE above this means the adaptation blew up (predictions beyond 100 where |y| <= 5; predicting 0
+     * costs 4.25), though not yet to infinity: the run is DIVERGED as for a non-finite one, instead of one seed's
+     * 1e41 deciding every mean.
+     */
+    static final double BLOWN_UP_MSE = 10_000;
     public static final int QUERY_POINTS = 100;
     public static final int EXAMPLE_TASKS = 3;
     public static final String MSE_BY_STEP = "mse_by_step";
@@ -369,18 +375,18 @@ public final class SinusoidRegression implements Benchmark {
         }
         if (message == null) {
             Evaluation e = evaluate(s, p, spec.seed(), evalTasks, k);
-            int finiteSteps = 0;
-            while (finiteSteps <= MAX_EVAL_STEPS && Double.isFinite(e.mseByStep()[finiteSteps])) {
-                finiteSteps++;
+            int boundedSteps = 0;
+            while (boundedSteps <= MAX_EVAL_STEPS && bounded(e.mseByStep()[boundedSteps])) {
+                boundedSteps++;
             }
-            double[] steps = new double[finiteSteps];
-            for (int i = 0; i < finiteSteps; i++) {
+            double[] steps = new double[boundedSteps];
+            for (int i = 0; i < boundedSteps; i++) {
                 steps[i] = i;
             }
             curves.put(MSE_BY_STEP, new Curve("adaptation step", "mean evaluation MSE", steps,
-                    Arrays.copyOf(e.mseByStep(), finiteSteps), List.of()));
-            boolean dropoutFinite = Arrays.stream(e.mseByDropout()).allMatch(Double::isFinite);
-            if (finiteSteps == MAX_EVAL_STEPS + 1 && dropoutFinite) {
+                    Arrays.copyOf(e.mseByStep(), boundedSteps), List.of()));
+            boolean dropoutFinite = Arrays.stream(e.mseByDropout()).allMatch(SinusoidRegression::bounded);
+            if (boundedSteps == MAX_EVAL_STEPS + 1 && dropoutFinite) {
                 for (int r : REPORTED_STEPS) {
                     metrics.put("mse_step" + r, e.mseByStep()[r]);
                 }
@@ -393,18 +399,23 @@ public final class SinusoidRegression implements Benchmark {
                 curves.put(MSE_BY_DROPOUT, new Curve("share of hidden units disabled", "mean evaluation MSE after "
                         + MAX_EVAL_STEPS + " steps", UnitDropout.FRACTIONS.clone(), e.mseByDropout(), List.of()));
                 traces.putAll(e.traces());
-            } else if (finiteSteps == MAX_EVAL_STEPS + 1) {
-                message = "non-finite evaluation MSE with hidden units disabled (the adapted parameters blew up)";
+            } else if (boundedSteps == MAX_EVAL_STEPS + 1) {
+                message = "evaluation MSE non-finite or above " + (long) BLOWN_UP_MSE
+                        + " with hidden units disabled (the adapted parameters blew up)";
             } else {
-                // all metrics NaN, as for any diverged run; mse_by_step keeps the finite steps
-                message = "non-finite evaluation MSE after " + finiteSteps + " adaptation steps (the adapted "
-                        + "parameters blew up)";
+                // all metrics NaN, as for any diverged run; mse_by_step keeps the steps before the blow-up
+                message = "evaluation MSE non-finite or above " + (long) BLOWN_UP_MSE + " after " + boundedSteps
+                        + " adaptation steps (the adapted parameters blew up)";
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new RunResult(spec.id(), message == null ? RunStatus.OK : RunStatus.DIVERGED, spec.benchmark(),
                 spec.method(), spec.variant(), spec.seed(), p, metrics, curves, traces, seconds, message,
                 Provenance.current());
+    }
+
+    static boolean bounded(double mse) {
+        return Double.isFinite(mse) && mse <= BLOWN_UP_MSE;
     }
 
     /** Mean query MSE after 0..10 steps over the evaluation tasks, and the example traces. */

@@ -158,6 +158,16 @@ class SinusoidProtocolTest {
     }
 
     @Test
+    void anEvaluationMseAboveTheBlowUpBoundIsDivergedLikeANonFiniteOne() {
+        assertTrue(SinusoidRegression.bounded(SinusoidTask.ZERO_MSE));
+        assertTrue(SinusoidRegression.bounded(SinusoidRegression.BLOWN_UP_MSE));
+        assertFalse(SinusoidRegression.bounded(Math.nextUp(SinusoidRegression.BLOWN_UP_MSE)));
+        assertFalse(SinusoidRegression.bounded(8.5e41)); // MAML, K = 5, seed 26 of the NeuronML sweep: step 10
+        assertFalse(SinusoidRegression.bounded(Double.NaN));
+        assertFalse(SinusoidRegression.bounded(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
     void resultCarriesTheDeclaredMetricsCurvesAndTraces() {
         RunResult r = run("maml", Map.of("meta_iterations", 250, "eval_tasks", 5), 0);
         assertNull(r.message());
