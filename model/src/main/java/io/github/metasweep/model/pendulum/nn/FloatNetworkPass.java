@@ -141,20 +141,8 @@ final class FloatNetworkPass {
         // the head: head[r] becomes d3, rHead[r] becomes Rd3
         double rb3 = 0;
         for (int r = 0; r < n; r++) {
-            double z = head[r];
-            double rz = rHead[r];
-            double d3;
-            double rd3;
-            if (tanhHead) {
-                double t = Math.tanh(z);
-                double slope = 2.0 * (1.0 - t * t);
-                double diff = 2.0 * t - y[r];
-                d3 = 2.0 / n * diff * slope;
-                rd3 = 2.0 / n * rz * slope * (slope - 2.0 * t * diff); // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
-            } else {
-                d3 = 2.0 / n * (z - y[r]);
-                rd3 = 2.0 / n * rz;
-            }
+            double d3 = LossHead.delta(head[r], y[r], n, tanhHead);
+            double rd3 = LossHead.rDelta(head[r], rHead[r], y[r], n, tanhHead);
             head[r] = (float) d3;
             rHead[r] = (float) rd3;
             rb3 += rHead[r];

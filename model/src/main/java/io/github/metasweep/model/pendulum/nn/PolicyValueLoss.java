@@ -275,19 +275,8 @@ public final class PolicyValueLoss {
                     ra2j[o + j] = 0.0;
                 }
             }
-            double d3;
-            double rd3;
-            if (tanhHead) {
-                double t = Math.tanh(z);
-                double slope = 2.0 * (1.0 - t * t);
-                double diff = 2.0 * t - y[r];
-                d3 = 2.0 / n * diff * slope;
-                // f'^2 + (f - y) f'' = f' (f' - 2 t (f - y))
-                rd3 = 2.0 / n * rz * slope * (slope - 2.0 * t * diff);
-            } else {
-                d3 = 2.0 / n * (z - y[r]);
-                rd3 = 2.0 / n * rz;
-            }
+            double d3 = LossHead.delta(z, y[r], n, tanhHead);
+            double rd3 = LossHead.rDelta(z, rz, y[r], n, tanhHead);
             rb3 += rd3;
             for (int j = 0; j < h; j++) {
                 hv[w3 + j] += ra2j[o + j] * d3 + a2j[o + j] * rd3;
