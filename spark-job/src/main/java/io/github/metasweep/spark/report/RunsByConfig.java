@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class RunsByConfig {
     private final Map<String, List<RunRecord>> byConfig = new LinkedHashMap<>();
-    private final Map<String, BootstrapInterval> meanIntervals = new HashMap<>();
+    private final Map<String, BootstrapInterval> meanIntervals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RunsByConfig(List<Config> configs, List<RunRecord> runs) {
         configs.forEach(c -> byConfig.put(c.key(), new ArrayList<>()));
@@ -49,6 +49,15 @@ public final class RunsByConfig {
     public BootstrapInterval meanInterval(Config c, String metric) {
         return meanIntervals.computeIfAbsent(c.key() + "\u0000" + metric,
                 k -> BootstrapInterval.ofMean(values(c, metric)));
+    }
+
+    /**
+     * Computes the mean intervals of every configuration and metric not computed yet, in parallel (each is seeded on
+     * its own, so the values are those {@link #meanInterval} would compute one by one).
+     */
+    public void prepareMeanIntervals(List<Config> configs, List<String> metrics) {
+        configs.stream().flatMap(c -> metrics.stream().map(m -> Map.entry(c, m))).toList().parallelStream()
+                .forEach(e -> meanInterval(e.getKey(), e.getValue()));
     }
 
     /**

@@ -319,6 +319,7 @@ public final class SweepReport {
                 columns.add(TableColumn.number(m.name() + "_" + s));
             }
         }
+        runs.prepareMeanIntervals(configs, benchmark.metrics().stream().map(MetricDef::name).toList());
         List<List<Object>> rows = new ArrayList<>();
         for (Config c : configs) {
             List<Object> row = new ArrayList<>(List.of(c.method(), c.variant(), c.label()));
