@@ -21,7 +21,12 @@ final class PoolingEncoder implements Encoder {
     private final DenseNet h;
     private final int attentionAt;
     private final int size;
-    private DenseNet.Pass[] passes = new DenseNet.Pass[0];
+    private DenseNet.BatchPass pass;
+    private DenseNet.BatchPass maxPass;
+    private double[] winners = new double[0];
+    private final int inputWidth;
+    private double[] in = new double[0];
+    private double[] dOuts = new double[0];
     private final double[] z;
     private int points;
     private int[] argmax;
@@ -30,17 +35,18 @@ final class PoolingEncoder implements Encoder {
     private double[][] key = new double[0][];
     private double[][] v = new double[0][];
     private double[][] attention = new double[0][];
-    private final double[] dOut;
 
     PoolingEncoder(Pooling pooling, int inputs, int width, int k) {
         this.pooling = pooling;
         this.k = k;
-        this.h = new DenseNet(inputs + 1, width, width, width, k);
+        this.h = DenseNet.batched(inputs + 1, width, width, width, k);
+        this.pass = h.newBatchPass(1);
+        this.maxPass = h.newBatchPass(1);
+        this.inputWidth = inputs + 1;
         this.attentionAt = h.size();
         this.size = h.size() + (pooling == Pooling.TRANSFORMER ? 3 * k * k : 0);
         this.z = new double[k];
         this.argmax = new int[k];
-        this.dOut = new double[k];
     }
 
     @Override
@@ -63,11 +69,11 @@ final class PoolingEncoder implements Encoder {
     }
 
     private void ensure(int n) {
-        if (passes.length < n) {
-            passes = new DenseNet.Pass[n];
-            for (int i = 0; i < n; i++) {
-                passes[i] = h.newPass();
-            }
+        if (pass.capacity() < n) {
+            pass = h.newBatchPass(n);
+            maxPass = h.newBatchPass(Math.min(n, k));
+            winners = new double[Math.min(n, k) * inputWidth];
+            dOuts = new double[n * k];
             q = new double[n][k];
             key = new double[n][k];
             v = new double[n][k];
@@ -78,30 +84,30 @@ final class PoolingEncoder implements Encoder {
     @Override
     public double[] encode(double[] p, int at, TransferTask task) {
         points = task.supportCount();
-        ensure(points);
         int dx = task.inputs;
-        double[] in = new double[dx + 1];
-        for (int i = 0; i < points; i++) {
-            System.arraycopy(task.supportX, i * dx, in, 0, dx);
-            in[dx] = task.supportY[i];
-            h.forward(in, null, passes[i]);
+        ensure(points);
+        if (in.length < points * (dx + 1)) {
+            in = new double[points * (dx + 1)];
         }
+        for (int i = 0; i < points; i++) { // one row (x_i, y_i) per support point, all through h at once
+            System.arraycopy(task.supportX, i * dx, in, i * (dx + 1), dx);
+            in[i * (dx + 1) + dx] = task.supportY[i];
+        }
+        double[] e = h.forward(in, points, pass);
         java.util.Arrays.fill(z, pooling == Pooling.MAX ? Double.NEGATIVE_INFINITY : 0.0);
         switch (pooling) {
             case MEAN -> {
                 for (int i = 0; i < points; i++) {
-                    double[] e = passes[i].output();
                     for (int j = 0; j < k; j++) {
-                        z[j] += e[j] / points;
+                        z[j] += e[i * k + j] / points;
                     }
                 }
             }
             case MAX -> {
                 for (int i = 0; i < points; i++) {
-                    double[] e = passes[i].output();
                     for (int j = 0; j < k; j++) {
-                        if (e[j] > z[j]) {
-                            z[j] = e[j];
+                        if (e[i * k + j] > z[j]) {
+                            z[j] = e[i * k + j];
                             argmax[j] = i;
                         }
                     }
@@ -112,13 +118,13 @@ final class PoolingEncoder implements Encoder {
         return z;
     }
 
-    /** The k x k matrix {@code m} (0 query, 1 key, 2 value) applied to e into out. */
-    private void apply(double[] p, int w, int m, double[] e, double[] out) {
+    /** The k x k matrix {@code m} (0 query, 1 key, 2 value) applied to row {@code i} of e into out. */
+    private void apply(double[] p, int w, int m, double[] e, int i, double[] out) {
         int base = w + m * k * k;
         for (int r = 0; r < k; r++) {
             double s = 0;
             for (int c = 0; c < k; c++) {
-                s += p[base + r * k + c] * e[c];
+                s += p[base + r * k + c] * e[i * k + c];
             }
             out[r] = s;
         }
@@ -126,11 +132,11 @@ final class PoolingEncoder implements Encoder {
 
     private void attend(double[] p, int w) {
         double scale = 1.0 / Math.sqrt(k);
+        double[] e = pass.output();
         for (int i = 0; i < points; i++) {
-            double[] e = passes[i].output();
-            apply(p, w, 0, e, q[i]);
-            apply(p, w, 1, e, key[i]);
-            apply(p, w, 2, e, v[i]);
+            apply(p, w, 0, e, i, q[i]);
+            apply(p, w, 1, e, i, key[i]);
+            apply(p, w, 2, e, i, v[i]);
         }
         for (int i = 0; i < points; i++) {
             double max = Double.NEGATIVE_INFINITY;
@@ -160,24 +166,29 @@ final class PoolingEncoder implements Encoder {
     public void backward(double[] p, int at, double[] dz, double[] grad) {
         switch (pooling) {
             case MEAN -> {
-                for (int j = 0; j < k; j++) {
-                    dOut[j] = dz[j] / points;
-                }
                 for (int i = 0; i < points; i++) {
-                    h.backward(passes[i], dOut, null, true, null, null);
+                    for (int j = 0; j < k; j++) {
+                        dOuts[i * k + j] = dz[j] / points;
+                    }
                 }
+                h.backward(pass, points, dOuts, null);
             }
             case MAX -> {
+                // only the points some output's maximum came from get a gradient: those again, as a smaller batch
+                int count = 0;
                 for (int i = 0; i < points; i++) {
                     boolean any = false;
                     for (int j = 0; j < k; j++) {
-                        dOut[j] = argmax[j] == i ? dz[j] : 0;
+                        dOuts[count * k + j] = argmax[j] == i ? dz[j] : 0;
                         any |= argmax[j] == i;
                     }
                     if (any) {
-                        h.backward(passes[i], dOut, null, true, null, null);
+                        System.arraycopy(in, i * inputWidth, winners, count * inputWidth, inputWidth);
+                        count++;
                     }
                 }
+                h.forward(winners, count, maxPass);
+                h.backward(maxPass, count, dOuts, null);
             }
             case TRANSFORMER -> backAttend(p, at, dz, grad);
         }
@@ -220,21 +231,21 @@ final class PoolingEncoder implements Encoder {
                 }
             }
         }
+        double[] e = pass.output();
+        java.util.Arrays.fill(dOuts, 0, points * k, 0.0);
         for (int i = 0; i < points; i++) {
-            double[] e = passes[i].output();
-            java.util.Arrays.fill(dOut, 0.0);
             double[][] byMatrix = {dq[i], dk[i], dv[i]};
             for (int m = 0; m < 3; m++) {
                 int base = w + m * k * k;
                 for (int r = 0; r < k; r++) {
                     double d = byMatrix[m][r];
                     for (int c = 0; c < k; c++) {
-                        grad[base + r * k + c] += d * e[c];
-                        dOut[c] += p[base + r * k + c] * d;
+                        grad[base + r * k + c] += d * e[i * k + c];
+                        dOuts[i * k + c] += p[base + r * k + c] * d;
                     }
                 }
             }
-            h.backward(passes[i], dOut, null, true, null, null);
         }
+        h.backward(pass, points, dOuts, null);
     }
 }

@@ -11,7 +11,8 @@ import io.github.metasweep.model.core.GaussianStream;
  * gradient gathered since into a flat vector. Besides the forward pass and back-propagation it has a tangent
  * (forward-mode) pass along an input direction and the back-propagation of {@code dOut . out + dTangent . tangent}
  * through both, which a hypernetwork (meta-transfer's non-linear encoder) needs for its exact second-order
- * gradient (ReLU's second derivative is zero almost everywhere). Not thread-safe.
+ * gradient (ReLU's second derivative is zero almost everywhere). Batch passes ({@link #newBatchPass}) run many
+ * points at once as matrix products on {@link Gemm}. Not thread-safe.
  */
 public final class DenseNet {
     private final int[] sizes;
@@ -22,8 +23,24 @@ public final class DenseNet {
     private final double[][] bias;
     private final double[][][] gradRows;
     private final double[][] gradBias;
+    // the batch passes' layout: W^T (in x out) and W (out x in) row-major, and their gathered gradient (out x in)
+    private final double[][] colsFlat;
+    private final double[][] rowsFlat;
+    private final double[][] gradFlat;
+    private final boolean batched;
 
+    /** A network for one-point passes ({@link #newPass}). */
     public DenseNet(int... sizes) {
+        this(false, sizes);
+    }
+
+    /** A network for batch passes ({@link #newBatchPass}): many points at once as matrix products. */
+    public static DenseNet batched(int... sizes) {
+        return new DenseNet(true, sizes);
+    }
+
+    private DenseNet(boolean batched, int... sizes) {
+        this.batched = batched;
         this.sizes = sizes.clone();
         int layers = sizes.length - 1;
         this.weightAt = new int[layers];
@@ -32,15 +49,21 @@ public final class DenseNet {
         this.bias = new double[layers][];
         this.gradRows = new double[layers][][];
         this.gradBias = new double[layers][];
+        this.colsFlat = new double[layers][];
+        this.rowsFlat = new double[layers][];
+        this.gradFlat = new double[layers][];
         int at = 0;
         for (int l = 0; l < layers; l++) {
             weightAt[l] = at;
             at += sizes[l] * sizes[l + 1] + sizes[l + 1];
-            rows[l] = new double[sizes[l + 1]][sizes[l]];
-            cols[l] = new double[sizes[l]][sizes[l + 1]];
-            gradRows[l] = new double[sizes[l + 1]][sizes[l]];
+            rows[l] = batched ? null : new double[sizes[l + 1]][sizes[l]];
+            cols[l] = batched ? null : new double[sizes[l]][sizes[l + 1]];
+            gradRows[l] = batched ? null : new double[sizes[l + 1]][sizes[l]];
             bias[l] = new double[sizes[l + 1]];
             gradBias[l] = new double[sizes[l + 1]];
+            colsFlat[l] = batched ? new double[sizes[l] * sizes[l + 1]] : null;
+            rowsFlat[l] = batched ? new double[sizes[l] * sizes[l + 1]] : null;
+            gradFlat[l] = batched ? new double[sizes[l] * sizes[l + 1]] : null;
         }
         this.size = at;
     }
@@ -80,19 +103,30 @@ public final class DenseNet {
         return weightAt[sizes.length - 2];
     }
 
-    /** Takes the parameters at {@code p[at..]} for the passes that follow. */
+    /** Takes the parameters at {@code p[at..]} for the passes that follow, in its kind of pass's layout. */
     public void load(double[] p, int at) {
         for (int l = 0; l < sizes.length - 1; l++) {
             int n = sizes[l];
             int m = sizes[l + 1];
             int w = at + weightAt[l];
-            for (int o = 0; o < m; o++) {
-                System.arraycopy(p, w + o * n, rows[l][o], 0, n);
-            }
-            for (int i = 0; i < n; i++) { // one column at a time: strided reads, contiguous writes
-                double[] c = cols[l][i];
+            if (!batched) {
                 for (int o = 0; o < m; o++) {
-                    c[o] = p[w + o * n + i];
+                    System.arraycopy(p, w + o * n, rows[l][o], 0, n);
+                }
+                for (int i = 0; i < n; i++) { // one column at a time: strided reads, contiguous writes
+                    double[] c = cols[l][i];
+                    for (int o = 0; o < m; o++) {
+                        c[o] = p[w + o * n + i];
+                    }
+                }
+            }
+            if (batched) {
+                System.arraycopy(p, w, rowsFlat[l], 0, n * m);
+                double[] c = colsFlat[l];
+                for (int i = 0; i < n; i++) {
+                    for (int o = 0; o < m; o++) {
+                        c[i * m + o] = p[w + o * n + i];
+                    }
                 }
             }
             System.arraycopy(p, w + n * m, bias[l], 0, m);
@@ -108,12 +142,21 @@ public final class DenseNet {
             int n = sizes[l];
             int m = sizes[l + 1];
             int w = gradAt + weightAt[l];
-            for (int o = 0; o < m; o++) {
-                int row = w + o * n;
-                double[] g = gradRows[l][o];
-                for (int i = 0; i < n; i++) {
-                    grad[row + i] += g[i];
+            if (batched) {
+                double[] g = gradFlat[l];
+                for (int i = 0; i < n * m; i++) {
+                    grad[w + i] += g[i];
                     g[i] = 0;
+                }
+            }
+            for (int o = 0; o < m; o++) {
+                if (!batched) {
+                    int row = w + o * n;
+                    double[] g = gradRows[l][o];
+                    for (int i = 0; i < n; i++) {
+                        grad[row + i] += g[i];
+                        g[i] = 0;
+                    }
                 }
                 grad[w + n * m + o] += gradBias[l][o];
                 gradBias[l][o] = 0;
@@ -146,8 +189,104 @@ public final class DenseNet {
         }
     }
 
+    /** A one-point pass (a network made by the constructor). */
     public Pass newPass() {
+        if (batched) {
+            throw new IllegalStateException("a batched network has batch passes only");
+        }
         return new Pass();
+    }
+
+    /** Activations of up to {@code capacity} points at once, row-major, reused across calls. */
+    public final class BatchPass {
+        private final int capacity;
+        private final double[][] act = new double[sizes.length][];
+        private final double[][] delta = new double[sizes.length][];
+
+        private BatchPass(int capacity) {
+            this.capacity = capacity;
+            for (int l = 0; l < sizes.length; l++) {
+                act[l] = new double[capacity * sizes[l]];
+                delta[l] = new double[capacity * sizes[l]];
+            }
+        }
+
+        /** The outputs of the last {@link #forward(double[], int, BatchPass)}, one row per point. */
+        public double[] output() {
+            return act[sizes.length - 1];
+        }
+
+        public int capacity() {
+            return capacity;
+        }
+    }
+
+    /** A pass of up to {@code capacity} points as matrix products (a network made by {@link #batched}). */
+    public BatchPass newBatchPass(int capacity) {
+        if (!batched) {
+            throw new IllegalStateException("a one-point network has one-point passes only");
+        }
+        return new BatchPass(capacity);
+    }
+
+    /**
+     * The outputs for {@code n} points, the rows of {@code in} ({@code n x inputs}), copied into the pass: each layer
+     * one product on {@link Gemm} (every output an ordered chain of fused multiply-adds from its bias).
+     */
+    public double[] forward(double[] in, int n, BatchPass pass) {
+        System.arraycopy(in, 0, pass.act[0], 0, n * sizes[0]);
+        int last = sizes.length - 2;
+        for (int l = 0; l <= last; l++) {
+            int width = sizes[l + 1];
+            double[] y = pass.act[l + 1];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(bias[l], 0, y, r * width, width);
+            }
+            Gemm.multiply(pass.act[l], sizes[l], 1, colsFlat[l], y, n, sizes[l], width, true);
+            if (l < last) {
+                for (int i = 0; i < n * width; i++) {
+                    y[i] = Math.max(y[i], 0.0);
+                }
+            }
+        }
+        return pass.output();
+    }
+
+    /**
+     * Back-propagates {@code sum over points of dOut_r . out_r} ({@code dOut}: n x outputs) through the last batch
+     * forward: gathers the parameter gradient and writes the input gradient (n x inputs) into {@code dIn} unless null.
+     */
+    public void backward(BatchPass pass, int n, double[] dOut, double[] dIn) {
+        int top = sizes.length - 1;
+        System.arraycopy(dOut, 0, pass.delta[top], 0, n * sizes[top]);
+        for (int l = top - 1; l >= 0; l--) {
+            int in = sizes[l];
+            int m = sizes[l + 1];
+            double[] d = pass.delta[l + 1];
+            double[] gb = gradBias[l];
+            for (int r = 0; r < n; r++) {
+                for (int o = 0; o < m; o++) {
+                    gb[o] += d[r * m + o];
+                }
+            }
+            // dW (m x in) += D^T X, the points the inner index
+            Gemm.multiply(d, 1, m, pass.act[l], gradFlat[l], m, n, in, true);
+            if (l > 0 || dIn != null) {
+                double[] dx = pass.delta[l];
+                Gemm.multiply(d, m, 1, rowsFlat[l], dx, n, m, in, false);
+                if (l > 0) { // through the ReLU of layer l
+                    double[] x = pass.act[l];
+                    for (int i = 0; i < n * in; i++) {
+                        if (x[i] <= 0) {
+                            dx[i] = 0;
+                        }
+                    }
+                }
+            }
+        }
+        if (dIn != null) {
+            System.arraycopy(pass.delta[0], 0, dIn, 0, n * sizes[0]);
+        }
     }
 
     private static void axpy(double a, double[] x, double[] y) {

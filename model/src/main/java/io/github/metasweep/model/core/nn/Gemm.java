@@ -102,4 +102,29 @@ public final class Gemm {
             }
         }
     }
+
+    /** {@link #multiply(float[], int, int, float[], float[], int, int, int, boolean)} in float64. */
+    public static void multiply(double[] a, int rowStride, int colStride, double[] b, double[] c, int p, int k, int m,
+                                boolean accumulate) {
+        if (VECTOR) {
+            VectorGemm.multiply(a, rowStride, colStride, b, c, p, k, m, accumulate);
+        } else {
+            scalar(a, rowStride, colStride, b, c, 0, p, 0, m, k, m, accumulate);
+        }
+    }
+
+    /** The float64 reference chains. */
+    static void scalar(double[] a, int rowStride, int colStride, double[] b, double[] c, int r0, int r1, int o0,
+                       int o1, int k, int m, boolean accumulate) {
+        for (int r = r0; r < r1; r++) {
+            int ar = r * rowStride;
+            for (int o = o0; o < o1; o++) {
+                double s = accumulate ? c[r * m + o] : 0.0;
+                for (int i = 0; i < k; i++) {
+                    s = Math.fma(a[ar + i * colStride], b[i * m + o], s);
+                }
+                c[r * m + o] = s;
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.github.metasweep.model.core.nn;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final int DL = D.length();
 
     private VectorGemm() {
     }
@@ -173,5 +176,104 @@ final class VectorGemm {
 
     private static FloatVector start(float[] c, int at, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
+    }
+
+    // float64: the same blocks, half the lanes
+
+    static void multiply(double[] a, int rs, int cs, double[] b, double[] c, int p, int k, int m, boolean accumulate) {
+        int r = 0;
+        for (; r + 4 <= p; r += 4) {
+            int o = 0;
+            for (; o + 2 * DL <= m; o += 2 * DL) {
+                dblock4x2(a, rs, cs, b, c, r, o, k, m, accumulate);
+            }
+            for (; o + DL <= m; o += DL) {
+                dblock4x1(a, rs, cs, b, c, r, o, k, m, accumulate);
+            }
+            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, accumulate);
+        }
+        for (; r < p; r++) {
+            int o = 0;
+            for (; o + DL <= m; o += DL) {
+                DoubleVector s = accumulate ? DoubleVector.fromArray(D, c, r * m + o) : DoubleVector.zero(D);
+                int ar = r * rs;
+                for (int i = 0; i < k; i++) {
+                    s = DoubleVector.fromArray(D, b, i * m + o).fma(DoubleVector.broadcast(D, a[ar + i * cs]), s);
+                }
+                s.intoArray(c, r * m + o);
+            }
+            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, accumulate);
+        }
+    }
+
+    private static void dblock4x2(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m,
+                                 boolean accumulate) {
+        int c0 = r * m + o;
+        int c1 = c0 + m;
+        int c2 = c1 + m;
+        int c3 = c2 + m;
+        DoubleVector s00 = dstart(c, c0, accumulate);
+        DoubleVector s01 = dstart(c, c0 + DL, accumulate);
+        DoubleVector s10 = dstart(c, c1, accumulate);
+        DoubleVector s11 = dstart(c, c1 + DL, accumulate);
+        DoubleVector s20 = dstart(c, c2, accumulate);
+        DoubleVector s21 = dstart(c, c2 + DL, accumulate);
+        DoubleVector s30 = dstart(c, c3, accumulate);
+        DoubleVector s31 = dstart(c, c3 + DL, accumulate);
+        int a0 = r * rs;
+        int a1 = a0 + rs;
+        int a2 = a1 + rs;
+        int a3 = a2 + rs;
+        for (int i = 0; i < k; i++) {
+            DoubleVector w0 = DoubleVector.fromArray(D, b, i * m + o);
+            DoubleVector w1 = DoubleVector.fromArray(D, b, i * m + o + DL);
+            int ai = i * cs;
+            DoubleVector x0 = DoubleVector.broadcast(D, a[a0 + ai]);
+            DoubleVector x1 = DoubleVector.broadcast(D, a[a1 + ai]);
+            DoubleVector x2 = DoubleVector.broadcast(D, a[a2 + ai]);
+            DoubleVector x3 = DoubleVector.broadcast(D, a[a3 + ai]);
+            s00 = w0.fma(x0, s00);
+            s01 = w1.fma(x0, s01);
+            s10 = w0.fma(x1, s10);
+            s11 = w1.fma(x1, s11);
+            s20 = w0.fma(x2, s20);
+            s21 = w1.fma(x2, s21);
+            s30 = w0.fma(x3, s30);
+            s31 = w1.fma(x3, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + DL);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + DL);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + DL);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + DL);
+    }
+
+    private static void dblock4x1(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m,
+                                 boolean accumulate) {
+        int c0 = r * m + o;
+        DoubleVector s0 = dstart(c, c0, accumulate);
+        DoubleVector s1 = dstart(c, c0 + m, accumulate);
+        DoubleVector s2 = dstart(c, c0 + 2 * m, accumulate);
+        DoubleVector s3 = dstart(c, c0 + 3 * m, accumulate);
+        int a0 = r * rs;
+        for (int i = 0; i < k; i++) {
+            DoubleVector w = DoubleVector.fromArray(D, b, i * m + o);
+            int ai = a0 + i * cs;
+            s0 = w.fma(DoubleVector.broadcast(D, a[ai]), s0);
+            s1 = w.fma(DoubleVector.broadcast(D, a[ai + rs]), s1);
+            s2 = w.fma(DoubleVector.broadcast(D, a[ai + 2 * rs]), s2);
+            s3 = w.fma(DoubleVector.broadcast(D, a[ai + 3 * rs]), s3);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + m);
+        s2.intoArray(c, c0 + 2 * m);
+        s3.intoArray(c, c0 + 3 * m);
+    }
+
+    private static DoubleVector dstart(double[] c, int at, boolean accumulate) {
+        return accumulate ? DoubleVector.fromArray(D, c, at) : DoubleVector.zero(D);
     }
 }

@@ -31,6 +31,42 @@ class GemmTest {
     }
 
     @Test
+    void float64ProductsMatchTheScalarChainsExactlyAndTheTripleLoopClosely() {
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int p : new int[] {1, 3, 4, 9, 20}) {
+            for (int k : new int[] {1, 2, 13, 128}) {
+                for (int m : new int[] {1, 5, 8, 16, 40, 128, 131}) {
+                    for (boolean transposed : new boolean[] {false, true}) {
+                        for (boolean accumulate : new boolean[] {false, true}) {
+                            double[] a = rng.doubles(p * k, -1, 1).toArray();
+                            double[] b = rng.doubles(k * m, -1, 1).toArray();
+                            double[] c0 = rng.doubles(p * m, -1, 1).toArray();
+                            int rs = transposed ? 1 : k;
+                            int cs = transposed ? p : 1;
+                            double[] c = c0.clone();
+                            Gemm.multiply(a, rs, cs, b, c, p, k, m, accumulate);
+                            double[] reference = c0.clone();
+                            Gemm.scalar(a, rs, cs, b, reference, 0, p, 0, m, k, m, accumulate);
+                            String shape = p + "x" + k + "x" + m + (transposed ? " transposed" : "")
+                                    + (accumulate ? " accumulate" : "");
+                            assertArrayEquals(reference, c, shape);
+                            for (int r = 0; r < p; r++) {
+                                for (int o = 0; o < m; o++) {
+                                    double sum = accumulate ? c0[r * m + o] : 0;
+                                    for (int i = 0; i < k; i++) {
+                                        sum += a[r * rs + i * cs] * b[i * m + o];
+                                    }
+                                    assertEquals(sum, c[r * m + o], 1e-12 * (k + 1), shape);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void scaledRowsMatchThePlainLoopBitForBit() {
         SplittableRandom rng = new SplittableRandom(5);
         for (int n : new int[] {1, 7, 64}) {
