@@ -20,28 +20,31 @@ final class VectorGemm {
     }
 
     static void multiply(float[] a, int rs, int cs, float[] b, float[] c, int p, int k, int m, boolean accumulate) {
+        if (!accumulate) { // every block then starts from C: a vector chosen by a branch would be boxed on Java 17
+            java.util.Arrays.fill(c, 0, p * m, 0f);
+        }
         int r = 0;
         for (; r + 4 <= p; r += 4) {
             int o = 0;
             for (; o + 2 * L <= m; o += 2 * L) {
-                block4x2(a, rs, cs, b, c, r, o, k, m, accumulate);
+                block4x2(a, rs, cs, b, c, r, o, k, m);
             }
             for (; o + L <= m; o += L) {
-                block4x1(a, rs, cs, b, c, r, o, k, m, accumulate);
+                block4x1(a, rs, cs, b, c, r, o, k, m);
             }
-            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, accumulate);
+            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, true);
         }
         for (; r < p; r++) {
             int o = 0;
             for (; o + L <= m; o += L) {
-                FloatVector s = accumulate ? FloatVector.fromArray(S, c, r * m + o) : FloatVector.zero(S);
+                FloatVector s = FloatVector.fromArray(S, c, r * m + o);
                 int ar = r * rs;
                 for (int i = 0; i < k; i++) {
                     s = FloatVector.fromArray(S, b, i * m + o).fma(FloatVector.broadcast(S, a[ar + i * cs]), s);
                 }
                 s.intoArray(c, r * m + o);
             }
-            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, accumulate);
+            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, true);
         }
     }
 
@@ -107,20 +110,19 @@ final class VectorGemm {
         Gemm.reluGateBackward(d, a, gate, n, m, gateGrad, biasGrad, o);
     }
 
-    private static void block4x2(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m,
-                                 boolean accumulate) {
+    private static void block4x2(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m) {
         int c0 = r * m + o;
         int c1 = c0 + m;
         int c2 = c1 + m;
         int c3 = c2 + m;
-        FloatVector s00 = start(c, c0, accumulate);
-        FloatVector s01 = start(c, c0 + L, accumulate);
-        FloatVector s10 = start(c, c1, accumulate);
-        FloatVector s11 = start(c, c1 + L, accumulate);
-        FloatVector s20 = start(c, c2, accumulate);
-        FloatVector s21 = start(c, c2 + L, accumulate);
-        FloatVector s30 = start(c, c3, accumulate);
-        FloatVector s31 = start(c, c3 + L, accumulate);
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + L);
+        FloatVector s10 = FloatVector.fromArray(S, c, c1);
+        FloatVector s11 = FloatVector.fromArray(S, c, c1 + L);
+        FloatVector s20 = FloatVector.fromArray(S, c, c2);
+        FloatVector s21 = FloatVector.fromArray(S, c, c2 + L);
+        FloatVector s30 = FloatVector.fromArray(S, c, c3);
+        FloatVector s31 = FloatVector.fromArray(S, c, c3 + L);
         int a0 = r * rs;
         int a1 = a0 + rs;
         int a2 = a1 + rs;
@@ -152,13 +154,12 @@ final class VectorGemm {
         s31.intoArray(c, c3 + L);
     }
 
-    private static void block4x1(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m,
-                                 boolean accumulate) {
+    private static void block4x1(float[] a, int rs, int cs, float[] b, float[] c, int r, int o, int k, int m) {
         int c0 = r * m + o;
-        FloatVector s0 = start(c, c0, accumulate);
-        FloatVector s1 = start(c, c0 + m, accumulate);
-        FloatVector s2 = start(c, c0 + 2 * m, accumulate);
-        FloatVector s3 = start(c, c0 + 3 * m, accumulate);
+        FloatVector s0 = FloatVector.fromArray(S, c, c0);
+        FloatVector s1 = FloatVector.fromArray(S, c, c0 + m);
+        FloatVector s2 = FloatVector.fromArray(S, c, c0 + 2 * m);
+        FloatVector s3 = FloatVector.fromArray(S, c, c0 + 3 * m);
         int a0 = r * rs;
         for (int i = 0; i < k; i++) {
             FloatVector w = FloatVector.fromArray(S, b, i * m + o);
@@ -174,52 +175,51 @@ final class VectorGemm {
         s3.intoArray(c, c0 + 3 * m);
     }
 
-    private static FloatVector start(float[] c, int at, boolean accumulate) {
-        return accumulate ? FloatVector.fromArray(S, c, at) : FloatVector.zero(S);
-    }
 
     // float64: the same blocks, half the lanes
 
     static void multiply(double[] a, int rs, int cs, double[] b, double[] c, int p, int k, int m, boolean accumulate) {
+        if (!accumulate) { // every block then starts from C: a vector chosen by a branch would be boxed on Java 17
+            java.util.Arrays.fill(c, 0, p * m, 0.0);
+        }
         int r = 0;
         for (; r + 4 <= p; r += 4) {
             int o = 0;
             for (; o + 2 * DL <= m; o += 2 * DL) {
-                dblock4x2(a, rs, cs, b, c, r, o, k, m, accumulate);
+                dblock4x2(a, rs, cs, b, c, r, o, k, m);
             }
             for (; o + DL <= m; o += DL) {
-                dblock4x1(a, rs, cs, b, c, r, o, k, m, accumulate);
+                dblock4x1(a, rs, cs, b, c, r, o, k, m);
             }
-            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, accumulate);
+            Gemm.scalar(a, rs, cs, b, c, r, r + 4, o, m, k, m, true);
         }
         for (; r < p; r++) {
             int o = 0;
             for (; o + DL <= m; o += DL) {
-                DoubleVector s = accumulate ? DoubleVector.fromArray(D, c, r * m + o) : DoubleVector.zero(D);
+                DoubleVector s = DoubleVector.fromArray(D, c, r * m + o);
                 int ar = r * rs;
                 for (int i = 0; i < k; i++) {
                     s = DoubleVector.fromArray(D, b, i * m + o).fma(DoubleVector.broadcast(D, a[ar + i * cs]), s);
                 }
                 s.intoArray(c, r * m + o);
             }
-            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, accumulate);
+            Gemm.scalar(a, rs, cs, b, c, r, r + 1, o, m, k, m, true);
         }
     }
 
-    private static void dblock4x2(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m,
-                                 boolean accumulate) {
+    private static void dblock4x2(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m) {
         int c0 = r * m + o;
         int c1 = c0 + m;
         int c2 = c1 + m;
         int c3 = c2 + m;
-        DoubleVector s00 = dstart(c, c0, accumulate);
-        DoubleVector s01 = dstart(c, c0 + DL, accumulate);
-        DoubleVector s10 = dstart(c, c1, accumulate);
-        DoubleVector s11 = dstart(c, c1 + DL, accumulate);
-        DoubleVector s20 = dstart(c, c2, accumulate);
-        DoubleVector s21 = dstart(c, c2 + DL, accumulate);
-        DoubleVector s30 = dstart(c, c3, accumulate);
-        DoubleVector s31 = dstart(c, c3 + DL, accumulate);
+        DoubleVector s00 = DoubleVector.fromArray(D, c, c0);
+        DoubleVector s01 = DoubleVector.fromArray(D, c, c0 + DL);
+        DoubleVector s10 = DoubleVector.fromArray(D, c, c1);
+        DoubleVector s11 = DoubleVector.fromArray(D, c, c1 + DL);
+        DoubleVector s20 = DoubleVector.fromArray(D, c, c2);
+        DoubleVector s21 = DoubleVector.fromArray(D, c, c2 + DL);
+        DoubleVector s30 = DoubleVector.fromArray(D, c, c3);
+        DoubleVector s31 = DoubleVector.fromArray(D, c, c3 + DL);
         int a0 = r * rs;
         int a1 = a0 + rs;
         int a2 = a1 + rs;
@@ -251,13 +251,12 @@ final class VectorGemm {
         s31.intoArray(c, c3 + DL);
     }
 
-    private static void dblock4x1(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m,
-                                 boolean accumulate) {
+    private static void dblock4x1(double[] a, int rs, int cs, double[] b, double[] c, int r, int o, int k, int m) {
         int c0 = r * m + o;
-        DoubleVector s0 = dstart(c, c0, accumulate);
-        DoubleVector s1 = dstart(c, c0 + m, accumulate);
-        DoubleVector s2 = dstart(c, c0 + 2 * m, accumulate);
-        DoubleVector s3 = dstart(c, c0 + 3 * m, accumulate);
+        DoubleVector s0 = DoubleVector.fromArray(D, c, c0);
+        DoubleVector s1 = DoubleVector.fromArray(D, c, c0 + m);
+        DoubleVector s2 = DoubleVector.fromArray(D, c, c0 + 2 * m);
+        DoubleVector s3 = DoubleVector.fromArray(D, c, c0 + 3 * m);
         int a0 = r * rs;
         for (int i = 0; i < k; i++) {
             DoubleVector w = DoubleVector.fromArray(D, b, i * m + o);
@@ -273,7 +272,4 @@ final class VectorGemm {
         s3.intoArray(c, c0 + 3 * m);
     }
 
-    private static DoubleVector dstart(double[] c, int at, boolean accumulate) {
-        return accumulate ? DoubleVector.fromArray(D, c, at) : DoubleVector.zero(D);
-    }
 }
