@@ -2,6 +2,7 @@ package io.github.metasweep.model.metatransfer;
 
 import io.github.metasweep.model.core.GaussianStream;
 import io.github.metasweep.model.core.nn.DenseNet;
+import io.github.metasweep.model.core.nn.Gemm;
 import java.util.List;
 
 /**
@@ -21,10 +22,12 @@ final class DeepKernel implements TaskModel {
     private final DenseNet readout;
     private final int width;
     private final double temperature;
-    private final DenseNet.Pass queryPass;
-    private final DenseNet.Pass readPass;
-    private DenseNet.Pass[] supportEmbed = new DenseNet.Pass[0];
-    private DenseNet.Pass[] supportValue = new DenseNet.Pass[0];
+    // batch passes: the support points' embeddings and values, the query points' embeddings and readouts
+    private DenseNet.BatchPass supportEmbed;
+    private DenseNet.BatchPass supportValue;
+    private DenseNet.BatchPass queryEmbed;
+    private DenseNet.BatchPass read;
+    private double[] supportXY = new double[0];
 
     DeepKernel(int inputs, int queryInputs, int width, double temperature, QueryHead head) {
         this.inputs = inputs;
@@ -32,12 +35,14 @@ final class DeepKernel implements TaskModel {
         this.head = head;
         this.width = width;
         this.temperature = temperature;
-        this.embed = new DenseNet(inputs, width, width);
-        this.embedQuery = queryInputs == inputs ? embed : new DenseNet(queryInputs, width, width);
-        this.value = new DenseNet(inputs + 1, width, width);
-        this.readout = new DenseNet(width, width, head.outputs());
-        this.queryPass = embedQuery.newPass();
-        this.readPass = readout.newPass();
+        this.embed = DenseNet.batched(inputs, width, width);
+        this.embedQuery = queryInputs == inputs ? embed : DenseNet.batched(queryInputs, width, width);
+        this.value = DenseNet.batched(inputs + 1, width, width);
+        this.readout = DenseNet.batched(width, width, head.outputs());
+        this.supportEmbed = embed.newBatchPass(1);
+        this.supportValue = value.newBatchPass(1);
+        this.queryEmbed = embedQuery.newBatchPass(1);
+        this.read = readout.newBatchPass(1);
     }
 
     private int valueAt() {
@@ -84,59 +89,58 @@ final class DeepKernel implements TaskModel {
         }
     }
 
-    /** The support points' embeddings and values (after {@link #load}). */
-    private void encodeSupport(double[] p, TransferTask task) {
-        int n = task.supportCount();
-        if (supportEmbed.length < n) {
-            supportEmbed = new DenseNet.Pass[n];
-            supportValue = new DenseNet.Pass[n];
-            for (int i = 0; i < n; i++) {
-                supportEmbed[i] = embed.newPass();
-                supportValue[i] = value.newPass();
-            }
-        }
-        double[] x = new double[inputs];
-        double[] xy = new double[inputs + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(task.supportX, i * inputs, x, 0, inputs);
-            System.arraycopy(x, 0, xy, 0, inputs);
-            xy[inputs] = task.supportY[i];
-            embed.forward(x, null, supportEmbed[i]);
-            value.forward(xy, null, supportValue[i]);
-        }
-    }
+    /** One task's forward pass over all its points at once: the support and query embeddings, kernel, readout. */
+    private final class Forward {
+        final int n;
+        final int m;
+        final double[] es;
+        final double[] values;
+        final double[] ex;
+        final double[] kernel;
+        final double[] out;
 
-    /** Kernel weights of query point q against every support point into kernel; the representation into rep. */
-    private void represent(double[] p, TransferTask task, int q, double[] kernel, double[] rep) {
-        double[] x = java.util.Arrays.copyOfRange(task.queryX, q * queryInputs, (q + 1) * queryInputs);
-        double[] ex = embedQuery.forward(x, null, queryPass);
-        java.util.Arrays.fill(rep, 0.0);
-        for (int i = 0; i < task.supportCount(); i++) {
-            double[] es = supportEmbed[i].output();
-            double d2 = 0;
-            for (int c = 0; c < width; c++) {
-                double diff = ex[c] - es[c];
-                d2 += diff * diff;
+        Forward(TransferTask task) {
+            n = task.supportCount();
+            m = task.queryCount();
+            if (supportEmbed.capacity() < n) {
+                supportEmbed = embed.newBatchPass(n);
+                supportValue = value.newBatchPass(n);
+                supportXY = new double[n * (inputs + 1)];
             }
-            kernel[i] = Math.exp(-d2 / (2 * temperature));
-            double[] r = supportValue[i].output();
-            for (int c = 0; c < width; c++) {
-                rep[c] += kernel[i] * r[c];
+            if (queryEmbed.capacity() < m) {
+                queryEmbed = embedQuery.newBatchPass(m);
+                read = readout.newBatchPass(m);
             }
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(task.supportX, i * inputs, supportXY, i * (inputs + 1), inputs);
+                supportXY[i * (inputs + 1) + inputs] = task.supportY[i];
+            }
+            es = embed.forward(task.supportX, n, supportEmbed);
+            values = value.forward(supportXY, n, supportValue);
+            ex = embedQuery.forward(task.queryX, m, queryEmbed);
+            // k(x_q, x_i) from the embeddings' differences (not the expanded squares, which cancel when close)
+            kernel = new double[m * n];
+            for (int q = 0; q < m; q++) {
+                for (int i = 0; i < n; i++) {
+                    double d2 = 0;
+                    for (int c = 0; c < width; c++) {
+                        double diff = ex[q * width + c] - es[i * width + c];
+                        d2 += diff * diff;
+                    }
+                    kernel[q * n + i] = Math.exp(-d2 / (2 * temperature));
+                }
+            }
+            double[] rep = new double[m * width]; // sum_i k(x_q, x_i) r_i, one row per query point
+            Gemm.multiply(kernel, n, 1, values, rep, m, n, width, false);
+            out = readout.forward(rep, m, read);
         }
     }
 
     @Override
     public void predict(double[] p, TransferTask task, double[] out) {
         load(p);
-        encodeSupport(p, task);
-        double[] kernel = new double[task.supportCount()];
-        double[] rep = new double[width];
-        int o = head.outputs();
-        for (int q = 0; q < task.queryCount(); q++) {
-            represent(p, task, q, kernel, rep);
-            System.arraycopy(readout.forward(rep, null, readPass), 0, out, q * o, o);
-        }
+        Forward f = new Forward(task);
+        System.arraycopy(f.out, 0, out, 0, f.m * head.outputs());
     }
 
     @Override
@@ -157,47 +161,63 @@ final class DeepKernel implements TaskModel {
 
     /** One task's mean query loss; its gradient gathered in the networks. */
     private double taskLossAndGradient(double[] p, TransferTask task) {
-        int n = task.supportCount();
-        int m = task.queryCount();
-        encodeSupport(p, task);
-        double[] kernel = new double[n];
-        double[] rep = new double[width];
-        double[] dRep = new double[width];
-        double[] dEx = new double[width];
-        double[][] dEs = new double[n][width];
-        double[][] dR = new double[n][width];
-        double[] dOut = new double[head.outputs()];
+        Forward f = new Forward(task);
+        int n = f.n;
+        int m = f.m;
+        int o = head.outputs();
+        double[] row = new double[o];
+        double[] dOut = new double[o];
+        double[] dOuts = new double[m * o];
         double loss = 0;
         for (int q = 0; q < m; q++) {
-            represent(p, task, q, kernel, rep);
-            loss += head.loss(readout.forward(rep, null, readPass), task.queryY[q], dOut) / m;
-            for (int a = 0; a < dOut.length; a++) {
-                dOut[a] /= m;
+            System.arraycopy(f.out, q * o, row, 0, o);
+            loss += head.loss(row, task.queryY[q], dOut) / m;
+            for (int a = 0; a < o; a++) {
+                dOuts[q * o + a] = dOut[a] / m;
             }
-            readout.backward(readPass, dOut, null, true, dRep, null);
-            double[] ex = queryPass.output();
-            java.util.Arrays.fill(dEx, 0.0);
-            for (int i = 0; i < n; i++) {
-                double[] values = supportValue[i].output();
-                double[] es = supportEmbed[i].output();
-                double dk = 0;
-                for (int c = 0; c < width; c++) {
-                    dk += dRep[c] * values[c];
-                    dR[i][c] += kernel[i] * dRep[c];
-                }
-                double dd2 = -dk * kernel[i] / (2 * temperature); // d loss / d (squared distance)
-                for (int c = 0; c < width; c++) {
-                    double diff = 2 * (ex[c] - es[c]) * dd2;
-                    dEx[c] += diff;
-                    dEs[i][c] -= diff;
-                }
-            }
-            embedQuery.backward(queryPass, dEx, null, true, null, null);
         }
+        double[] dRep = new double[m * width];
+        readout.backward(read, m, dOuts, dRep);
+        // dK = dRep R^T, dR = K^T dRep
+        double[] valuesT = new double[width * n];
         for (int i = 0; i < n; i++) {
-            embed.backward(supportEmbed[i], dEs[i], null, true, null, null);
-            value.backward(supportValue[i], dR[i], null, true, null, null);
+            for (int c = 0; c < width; c++) {
+                valuesT[c * n + i] = f.values[i * width + c];
+            }
         }
+        double[] dd2 = new double[m * n];
+        Gemm.multiply(dRep, width, 1, valuesT, dd2, m, width, n, false);
+        double[] dR = new double[n * width];
+        Gemm.multiply(f.kernel, 1, n, dRep, dR, n, m, width, false);
+        // through the RBF: d loss / d (squared distance) = -dK k / (2 T)
+        double[] rowSum = new double[m];
+        double[] colSum = new double[n];
+        for (int q = 0; q < m; q++) {
+            for (int i = 0; i < n; i++) {
+                double d = -dd2[q * n + i] * f.kernel[q * n + i] / (2 * temperature);
+                dd2[q * n + i] = d;
+                rowSum[q] += d;
+                colSum[i] += d;
+            }
+        }
+        // dEx_q = 2 (ex_q sum_i dd2_qi - sum_i dd2_qi es_i), dEs_i = 2 (es_i sum_q dd2_qi - sum_q dd2_qi ex_q)
+        double[] dEx = new double[m * width];
+        Gemm.multiply(dd2, n, 1, f.es, dEx, m, n, width, false);
+        for (int q = 0; q < m; q++) {
+            for (int c = 0; c < width; c++) {
+                dEx[q * width + c] = 2 * (f.ex[q * width + c] * rowSum[q] - dEx[q * width + c]);
+            }
+        }
+        double[] dEs = new double[n * width];
+        Gemm.multiply(dd2, 1, n, f.ex, dEs, n, m, width, false);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < width; c++) {
+                dEs[i * width + c] = 2 * (f.es[i * width + c] * colSum[i] - dEs[i * width + c]);
+            }
+        }
+        embedQuery.backward(queryEmbed, m, dEx, null);
+        embed.backward(supportEmbed, n, dEs, null);
+        value.backward(supportValue, n, dR, null);
         return loss;
     }
 }
