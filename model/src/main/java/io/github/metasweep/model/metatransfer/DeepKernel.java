@@ -119,16 +119,16 @@ final class DeepKernel implements TaskModel {
             values = value.forward(supportXY, n, supportValue);
             ex = embedQuery.forward(task.queryX, m, queryEmbed);
             // k(x_q, x_i) from the embeddings' differences (not the expanded squares, which cancel when close)
-            kernel = new double[m * n];
-            for (int q = 0; q < m; q++) {
-                for (int i = 0; i < n; i++) {
-                    double d2 = 0;
-                    for (int c = 0; c < width; c++) {
-                        double diff = ex[q * width + c] - es[i * width + c];
-                        d2 += diff * diff;
-                    }
-                    kernel[q * n + i] = Math.exp(-d2 / (2 * temperature));
+            double[] esT = new double[width * n];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < width; c++) {
+                    esT[c * n + i] = es[i * width + c];
                 }
+            }
+            kernel = new double[m * n];
+            Gemm.squaredDistances(ex, m, esT, n, width, kernel);
+            for (int j = 0; j < m * n; j++) {
+                kernel[j] = Math.exp(-kernel[j] / (2 * temperature));
             }
             double[] rep = new double[m * width]; // sum_i k(x_q, x_i) r_i, one row per query point
             Gemm.multiply(kernel, n, 1, values, rep, m, n, width, false);

@@ -127,4 +127,31 @@ public final class Gemm {
             }
         }
     }
+
+    /**
+     * {@code out[q * n + i] = sum_c (a[q, c] - b[i, c])^2} for the rows of {@code a} (m x width) and of b, given
+     * transposed ({@code bT}: width x n): each sum in ascending c, each term a rounded product then added (no fma),
+     * as the plain double loop does; the vector path runs the points i in lanes.
+     */
+    public static void squaredDistances(double[] a, int m, double[] bT, int n, int width, double[] out) {
+        if (VECTOR) {
+            VectorGemm.squaredDistances(a, m, bT, n, width, out);
+        } else {
+            squaredDistances(a, m, bT, n, width, out, 0);
+        }
+    }
+
+    /** The reference of {@link #squaredDistances(double[], int, double[], int, int, double[])}, points i0... */
+    static void squaredDistances(double[] a, int m, double[] bT, int n, int width, double[] out, int i0) {
+        for (int q = 0; q < m; q++) {
+            for (int i = i0; i < n; i++) {
+                double d2 = 0;
+                for (int c = 0; c < width; c++) {
+                    double diff = a[q * width + c] - bT[c * n + i];
+                    d2 += diff * diff;
+                }
+                out[q * n + i] = d2;
+            }
+        }
+    }
 }

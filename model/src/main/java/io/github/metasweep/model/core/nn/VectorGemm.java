@@ -272,4 +272,19 @@ final class VectorGemm {
         s3.intoArray(c, c0 + 3 * m);
     }
 
+    static void squaredDistances(double[] a, int m, double[] bT, int n, int width, double[] out) {
+        int full = n - n % DL;
+        for (int q = 0; q < m; q++) {
+            for (int i = 0; i < full; i += DL) {
+                DoubleVector acc = DoubleVector.zero(D);
+                for (int c = 0; c < width; c++) {
+                    DoubleVector diff = DoubleVector.broadcast(D, a[q * width + c]).sub(DoubleVector.fromArray(D, bT,
+                            c * n + i));
+                    acc = acc.add(diff.mul(diff));
+                }
+                acc.intoArray(out, q * n + i);
+            }
+        }
+        Gemm.squaredDistances(a, m, bT, n, width, out, full);
+    }
 }

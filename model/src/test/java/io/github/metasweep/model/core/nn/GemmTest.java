@@ -67,6 +67,35 @@ class GemmTest {
     }
 
     @Test
+    void squaredDistancesMatchThePlainLoopBitForBit() {
+        SplittableRandom rng = new SplittableRandom(8);
+        for (int n : new int[] {1, 7, 8, 30, 33}) {
+            int m = 5;
+            int width = 19;
+            double[] a = rng.doubles(m * width, -2, 2).toArray();
+            double[] b = rng.doubles(n * width, -2, 2).toArray();
+            double[] bT = new double[width * n];
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < width; c++) {
+                    bT[c * n + i] = b[i * width + c];
+                }
+            }
+            double[] out = new double[m * n];
+            Gemm.squaredDistances(a, m, bT, n, width, out);
+            for (int q = 0; q < m; q++) {
+                for (int i = 0; i < n; i++) {
+                    double d2 = 0;
+                    for (int c = 0; c < width; c++) {
+                        double diff = a[q * width + c] - b[i * width + c];
+                        d2 += diff * diff;
+                    }
+                    assertEquals(d2, out[q * n + i], 0.0, n + " points, " + q + "," + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void scaledRowsMatchThePlainLoopBitForBit() {
         SplittableRandom rng = new SplittableRandom(5);
         for (int n : new int[] {1, 7, 64}) {
