@@ -25,7 +25,7 @@ final class PoolingEncoder implements Encoder {
     private DenseNet.BatchPass maxPass;
     private double[] winners = new double[0];
     private final int inputWidth;
-    private double[] in = new double[0];
+    private double[] in;
     private double[] dOuts = new double[0];
     private final double[] z;
     private int points;
@@ -43,6 +43,7 @@ final class PoolingEncoder implements Encoder {
         this.pass = h.newBatchPass(1);
         this.maxPass = h.newBatchPass(1);
         this.inputWidth = inputs + 1;
+        this.in = new double[inputWidth];
         this.attentionAt = h.size();
         this.size = h.size() + (pooling == Pooling.TRANSFORMER ? 3 * k * k : 0);
         this.z = new double[k];
@@ -71,6 +72,7 @@ final class PoolingEncoder implements Encoder {
     private void ensure(int n) {
         if (pass.capacity() < n) {
             pass = h.newBatchPass(n);
+            in = new double[n * inputWidth];
             maxPass = h.newBatchPass(Math.min(n, k));
             winners = new double[Math.min(n, k) * inputWidth];
             dOuts = new double[n * k];
@@ -86,12 +88,9 @@ final class PoolingEncoder implements Encoder {
         points = task.supportCount();
         int dx = task.inputs;
         ensure(points);
-        if (in.length < points * (dx + 1)) {
-            in = new double[points * (dx + 1)];
-        }
         for (int i = 0; i < points; i++) { // one row (x_i, y_i) per support point, all through h at once
-            System.arraycopy(task.supportX, i * dx, in, i * (dx + 1), dx);
-            in[i * (dx + 1) + dx] = task.supportY[i];
+            System.arraycopy(task.supportX, i * dx, in, i * inputWidth, dx);
+            in[i * inputWidth + dx] = task.supportY[i];
         }
         double[] e = h.forward(in, points, pass);
         java.util.Arrays.fill(z, pooling == Pooling.MAX ? Double.NEGATIVE_INFINITY : 0.0);

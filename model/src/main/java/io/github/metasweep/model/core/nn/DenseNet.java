@@ -119,8 +119,7 @@ public final class DenseNet {
                         c[o] = p[w + o * n + i];
                     }
                 }
-            }
-            if (batched) {
+            } else {
                 System.arraycopy(p, w, rowsFlat[l], 0, n * m);
                 double[] c = colsFlat[l];
                 for (int i = 0; i < n; i++) {
@@ -142,21 +141,14 @@ public final class DenseNet {
             int n = sizes[l];
             int m = sizes[l + 1];
             int w = gradAt + weightAt[l];
-            if (batched) {
-                double[] g = gradFlat[l];
-                for (int i = 0; i < n * m; i++) {
-                    grad[w + i] += g[i];
-                    g[i] = 0;
-                }
-            }
             for (int o = 0; o < m; o++) {
-                if (!batched) {
-                    int row = w + o * n;
-                    double[] g = gradRows[l][o];
-                    for (int i = 0; i < n; i++) {
-                        grad[row + i] += g[i];
-                        g[i] = 0;
-                    }
+                // the weights into output o: row o of the batch layout, or the one-point layout's own array
+                double[] g = batched ? gradFlat[l] : gradRows[l][o];
+                int from = batched ? o * n : 0;
+                int row = w + o * n;
+                for (int i = 0; i < n; i++) {
+                    grad[row + i] += g[from + i];
+                    g[from + i] = 0;
                 }
                 grad[w + n * m + o] += gradBias[l][o];
                 gradBias[l][o] = 0;

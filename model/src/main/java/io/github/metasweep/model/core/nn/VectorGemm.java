@@ -175,7 +175,6 @@ final class VectorGemm {
         s3.intoArray(c, c0 + 3 * m);
     }
 
-
     // float64: the same blocks, half the lanes
 
     static void multiply(double[] a, int rs, int cs, double[] b, double[] c, int p, int k, int m, boolean accumulate) {

@@ -1,21 +1,9 @@
 package io.github.metasweep.model.core.optim;
 
-import org.nd4j.linalg.api.buffer.DataType;
-
 /** Numeric precision of a network's math: float32 as in the reference, float64 for gradient checks. */
 public enum Precision {
-    FLOAT32(DataType.FLOAT),
-    FLOAT64(DataType.DOUBLE);
-
-    private final DataType dataType;
-
-    Precision(DataType dataType) {
-        this.dataType = dataType;
-    }
-
-    public DataType dataType() {
-        return dataType;
-    }
+    FLOAT32,
+    FLOAT64;
 
     /** Rounds a stored parameter to this precision, so float32 runs keep float32 weights. */
     public double round(double value) {

@@ -192,10 +192,7 @@ final class FloatNetworkPass {
 
     /** {@code a = relu(b + in W)} into {@code a}; returns {@code a * gate} (into {@code gated}) or {@code a}. */
     private float[] hidden(float[] in, int width, float[] w, float[] b, int n, float[] a, float[] gate, float[] gated) {
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(b, 0, a, r * h, h);
-        }
-        Gemm.multiply(in, width, 1, w, a, n, width, h, true);
+        affine(in, width, w, b, n, a);
         for (int i = 0; i < n * h; i++) {
             a[i] = Math.max(a[i], 0f);
         }
@@ -257,17 +254,17 @@ final class FloatNetworkPass {
 
     private float[] values(double[] p, String name) {
         Segment s = layout.get(name);
-        float[] v = new float[s.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) p[s.offset() + i];
-        }
-        return v;
+        return floats(p, s.offset(), s.size());
     }
 
     private static float[] floats(double[] values) {
-        float[] v = new float[values.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) values[i];
+        return floats(values, 0, values.length);
+    }
+
+    private static float[] floats(double[] values, int from, int count) {
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) values[from + i];
         }
         return v;
     }

@@ -30,12 +30,14 @@ public final class PolicyValueLoss {
     private final NetworkShape shape;
     private final ParameterLayout layout;
     private final Precision precision;
-    private FloatNetworkPass floatPass;
+    /** The float32 path's networks; null in float64, whose math runs on ND4J. */
+    private final FloatNetworkPass floatPass;
 
     public PolicyValueLoss(NetworkShape shape, Precision precision) {
         this.shape = shape;
         this.layout = shape.layout();
         this.precision = precision;
+        this.floatPass = precision == Precision.FLOAT32 ? new FloatNetworkPass(layout, shape.hidden()) : null;
     }
 
     public NetworkShape shape() {
@@ -71,23 +73,15 @@ public final class PolicyValueLoss {
     /** float32: both networks on plain arrays ({@link FloatNetworkPass}), no native call. */
     private LossTerms evaluateOnArrays(double[] p, TrainingBatch batch, double tau, double kTargetWeight,
                                       boolean withValue) {
-        FloatNetworkPass pass = floatPass();
         double[] grad = new double[layout.size()];
         int n = batch.rows();
         Gates gates = shape.gated() ? Gates.of(shape, layout, p) : null;
         double[][] dGate = new double[NetworkShape.GATED_LAYERS][];
-        double actionLoss = pass.lossAndGradient("pi", p, n, batch.states(), batch.actionTargets(), gates, true,
+        double actionLoss = floatPass.lossAndGradient("pi", p, n, batch.states(), batch.actionTargets(), gates, true,
                 grad, dGate);
-        double valueLoss = withValue ? pass.lossAndGradient("v", p, n, batch.states(), batch.rewards(), null,
+        double valueLoss = withValue ? floatPass.lossAndGradient("v", p, n, batch.states(), batch.rewards(), null,
                 false, grad, null) : 0.0;
         return withGates(p, gates, dGate, tau, kTargetWeight, actionLoss, valueLoss, grad);
-    }
-
-    private FloatNetworkPass floatPass() {
-        if (floatPass == null) {
-            floatPass = new FloatNetworkPass(layout, shape.hidden());
-        }
-        return floatPass;
     }
 
     /** Adds the gates' and the k-target's gradient; the loss terms. */
@@ -195,10 +189,9 @@ public final class PolicyValueLoss {
         }
         if (precision == Precision.FLOAT32) {
             double[] hv = new double[layout.size()];
-            FloatNetworkPass pass = floatPass();
-            pass.hessianVector("pi", p, v, batch.rows(), batch.states(), batch.actionTargets(), true, hv);
+            floatPass.hessianVector("pi", p, v, batch.rows(), batch.states(), batch.actionTargets(), true, hv);
             if (withValue) {
-                pass.hessianVector("v", p, v, batch.rows(), batch.states(), batch.rewards(), false, hv);
+                floatPass.hessianVector("v", p, v, batch.rows(), batch.states(), batch.rewards(), false, hv);
             }
             return hv;
         }
