@@ -55,7 +55,8 @@ public final class SuiteFile {
             if (name == null) {
                 continue;
             }
-            Path part = file.toAbsolutePath().getParent().resolve(name).normalize();
+            // beside the suite file, relative when it was given relative (a part's spec.yaml records this path)
+            Path part = file.resolveSibling(name).normalize();
             if (!Files.isRegularFile(part)) {
                 doc.problem(items.get(i), YamlDocument.item("suite", i), "no such file " + part + "; accepted: a sweep "
                         + "spec file, relative to " + file);
