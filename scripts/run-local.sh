@@ -12,10 +12,11 @@ case "${1:-}" in
   sweep|validate|report|help|--help|-h) ;;
   *) set -- sweep "$@" ;;
 esac
+class_archive spark-job "$1"
 # The local driver is also the executor: the Java 17 flags go on this JVM, OMP_NUM_THREADS=1 is exported
 # by lib/common.sh, and -Xss matches scripts/run-one.sh.
 # shellcheck disable=SC2046,SC2086
-exec java -Xss4m ${METASWEEP_JAVA_OPTS:-} $(java17_opens) \
+run_java java -Xss4m ${METASWEEP_JAVA_OPTS:-} $(java17_opens) "${CLASS_ARCHIVE_FLAGS[@]}" \
   -Dlog4j2.configurationFile="$REPO_ROOT/scripts/conf/log4j2.properties" \
   -cp "$jar:$(cat "$REPO_ROOT/spark-job/target/classpath.txt")" \
   io.github.metasweep.spark.cli.Main "$@"

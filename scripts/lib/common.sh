@@ -45,3 +45,47 @@ prepare_spark_home() {
     ln -sfn "$jar" "$SPARK_HOME/jars/$(basename "$jar")"
   done
 }
+
+# Java's class-data sharing for this build (AppCDS): the first successful run of a command after a build writes
+# an archive of the classes it loaded when its JVM exits; later runs map that archive instead of loading and
+# verifying thousands of classes again (docs/performance.md: a stored 10,000-run sweep, 20 s -> 14 s).
+# METASWEEP_CLASS_ARCHIVE=off runs without it. Sets CLASS_ARCHIVE_FLAGS (an array) for the java command line,
+# which run_java then runs.
+class_archive() {
+  local module="$1" name="$2" dir archive
+  CLASS_ARCHIVE_FLAGS=()
+  CLASS_ARCHIVE_NEW=""
+  [[ "${METASWEEP_CLASS_ARCHIVE:-on}" == off ]] && return 0
+  dir="$REPO_ROOT/$module/target/class-archives"
+  archive="$dir/$name.jsa"
+  # the JVM's own notes on classes it cannot archive (signed jars, old class files) are not the user's concern
+  CLASS_ARCHIVE_FLAGS=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+  if [[ -f "$archive" && "$archive" -nt "$(module_jar "$module")" ]]; then
+    CLASS_ARCHIVE_FLAGS+=("-XX:SharedArchiveFile=$archive")
+  else
+    mkdir -p "$dir"
+    rm -f "$archive"
+    # a name of its own until the run succeeded: two first runs at once must not write one file together
+    CLASS_ARCHIVE_NEW="$dir/$name.$$.jsa"
+    CLASS_ARCHIVE_FLAGS+=("-XX:ArchiveClassesAtExit=$CLASS_ARCHIVE_NEW")
+  fi
+}
+
+# Runs a java command line in place of the script; when it writes a class archive, as a child instead, whose
+# archive is kept if it succeeded, with INT, TERM and HUP passed on as TERM (a background child ignores INT).
+run_java() {
+  [[ -z "$CLASS_ARCHIVE_NEW" ]] && exec "$@"
+  trap 'rm -f "$CLASS_ARCHIVE_NEW"' EXIT
+  "$@" &
+  local child=$! code
+  trap 'kill -TERM "$child" 2>/dev/null || true' INT TERM HUP
+  while :; do
+    code=0
+    wait "$child" || code=$?
+    kill -0 "$child" 2>/dev/null || break
+  done
+  if [[ "$code" == 0 && -s "$CLASS_ARCHIVE_NEW" ]]; then
+    mv -f "$CLASS_ARCHIVE_NEW" "${CLASS_ARCHIVE_NEW%.*.jsa}.jsa"
+  fi
+  exit "$code"
+}

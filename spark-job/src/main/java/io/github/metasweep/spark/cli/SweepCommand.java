@@ -1,6 +1,7 @@
 package io.github.metasweep.spark.cli;
 
 import io.github.metasweep.model.core.Provenance;
+import io.github.metasweep.spark.exec.Background;
 import io.github.metasweep.spark.exec.SweepJob;
 import io.github.metasweep.spark.report.ReportPage;
 import io.github.metasweep.spark.report.SweepReport;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -99,14 +101,22 @@ final class SweepCommand {
     private int prepareAndRun(List<Part> parts, List<Optional<SpecRecord>> previous, Args args, String specFile,
                               double progressSeconds) throws IOException {
         boolean fresh = args.flag("--fresh");
-        List<Prepared> prepared = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            prepared.add(prepare(parts.get(i), fresh ? Optional.empty() : previous.get(i), fresh));
-        }
         String appName = "metasweep " + (parts.size() == 1 ? parts.get(0).spec().name() : Path.of(specFile)
                 .getFileName());
+        // the session starts while the stored runs are checked: both take seconds and neither needs the other
+        CompletableFuture<SessionFactory.Lease> opening = Background.start("spark-session-start",
+                () -> sessions.open(args.option("--master"), appName));
+        List<Prepared> prepared = new ArrayList<>();
+        try {
+            for (int i = 0; i < parts.size(); i++) {
+                prepared.add(prepare(parts.get(i), fresh ? Optional.empty() : previous.get(i), fresh));
+            }
+        } catch (IOException | RuntimeException e) {
+            opening.thenAccept(SessionFactory.Lease::close);
+            throw e;
+        }
         int code = ExitCode.DONE;
-        try (SessionFactory.Lease lease = sessions.open(args.option("--master"), appName)) {
+        try (SessionFactory.Lease lease = Background.join(opening)) {
             for (Prepared p : prepared) {
                 code = Math.max(code, p.part().spec().tuning() == null ? run(lease.session(), p, progressSeconds)
                         : runTuned(lease.session(), p.part(), progressSeconds));
