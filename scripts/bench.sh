@@ -17,6 +17,13 @@ repeats="${1:-5}"
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 "${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.bench.WholeRuns "$repeats"
+# issue 18 holds nb-pro against a numpy implementation of the same recipe, side by side on the same core; that
+# script is not part of the project: NUMPY_NB_PRO=path/to/script.py runs it here ("$repeats" as its argument)
+if [[ -n "${NUMPY_NB_PRO:-}" ]]; then
+  OPENBLAS_NUM_THREADS=1 "${pin[@]}" python3 "$NUMPY_NB_PRO" "$repeats"
+else
+  echo "numpy side by side: NUMPY_NB_PRO=<a numpy nb-pro script printing one line per run> scripts/bench.sh"
+fi
 # the sinusoid's whole protocols (maml, fomaml, reptile at 70,000 meta-iterations): a few minutes
 "${pin[@]}" java $(java17_opens) -cp "$cp" io.github.metasweep.model.sinusoid.SinusoidSpeed
 # the meta-transfer family: every encoder of the four benchmarks, 5 epochs extrapolated to 100 (about 10 minutes)
