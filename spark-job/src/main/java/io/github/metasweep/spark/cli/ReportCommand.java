@@ -58,7 +58,7 @@ final class ReportCommand {
                 java.util.Set<String> planned = new java.util.HashSet<>();
                 SweepExpansion.expand(records.get(i).spec()).forEach(r -> planned.add(r.id()));
                 StoredRuns stored = StoredRuns.check(store, planned);
-                out.printf("stored runs: %s%n", stored.summary());
+                out.printf("stored runs: %s%n", stored.summary(records.get(i).spec().schedule() != null));
                 stored.damaged().forEach((id, why) -> out.printf("  unreadable: runs/%s.json: %s%n", id, why));
                 if (!stored.foreign().isEmpty()) {
                     out.printf("  foreign (left out): %s%n", String.join(", ", stored.examples(stored.foreign())));

@@ -252,7 +252,8 @@ final class SweepCommand {
                 w.improvementRows(), w.runs(), store.path(ResultStore.RUNS_PARQUET),
                 store.path(ResultStore.CURVES_PARQUET), store.path(ResultStore.TRACES_PARQUET));
         out.printf("report: %s, plots in %s%n", store.path(ResultStore.REPORT), store.path(ResultStore.PLOTS));
-        out.printf("stored runs: %s; %d quarantined this session%n", stored.summary(),
+        out.printf("stored runs: %s; %d quarantined this session%n",
+                stored.summary(spec.schedule() != null),
                 prepared.stored().damaged().size());
         if (outcome != null && !outcome.failed().isEmpty()) {
             out.printf("%d runs failed on every attempt; why: %s/<id>.txt; run the sweep again to retry them:%n",

@@ -105,10 +105,14 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
         }
     }
 
-    /** One line for the console, e.g. "48 verified, 1 missing, 2 damaged (quarantined), 0 foreign". */
-    public String summary() {
-        return verified.size() + " verified, " + missing.size() + " missing, " + damaged.size() + " damaged, "
-                + foreign.size() + " foreign, " + others.size() + " other files";
+    /**
+     * One line for the console, e.g. "48 verified, 1 missing, 2 damaged, 0 foreign, 0 other files"; under seeds until
+     * decided the planned runs without a result are "not needed", since the schedule stopped adding seeds.
+     */
+    public String summary(boolean seedsUntilDecided) {
+        return verified.size() + " verified, " + missing.size() + (seedsUntilDecided ? " not needed (seeds until "
+                + "decided)" : " missing") + ", " + damaged.size() + " damaged, " + foreign.size() + " foreign, "
+                + others.size() + " other files";
     }
 
     public List<String> examples(java.util.Collection<String> ids) {

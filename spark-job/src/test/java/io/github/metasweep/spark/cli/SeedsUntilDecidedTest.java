@@ -43,6 +43,8 @@ class SeedsUntilDecidedTest {
         }
         // base vs alpha and base vs beta are decided at 4 seeds; alpha vs beta (no effect) keeps both to 16
         assertEquals(Map.of("alpha", 16, "base", 4, "beta", 16), perMethod, r.out());
+        // the 12 planned runs the schedule never added are not called missing
+        assertTrue(r.out().contains("stored runs: 36 verified, 12 not needed (seeds until decided), 0 damaged"), r.out());
         String report = Files.readString(out.resolve("REPORT.md"));
         assertTrue(report.contains("## Seeds until decided"), report);
         assertTrue(report.contains("| alpha vs base | best_return | **better** | 4 |"), report);
