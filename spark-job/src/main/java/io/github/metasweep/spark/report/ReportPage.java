@@ -413,33 +413,42 @@ public final class ReportPage {
                 plots.put(fileName("trace-" + name, panel), png(out -> BandChart.write(out, title, shape.xLabel(),
                         shape.yLabel(), bands, List.of())));
             } else {
-                List<OverlaySeries> series = new ArrayList<>();
-                boolean sharedDrawn = false;
-                // a readable figure: the spec's first method and its baselines (the paper's Figure 2 shape)
+                // a readable figure: the spec's first method and its baselines (the paper's Figure 2 shape); when the
+                // panel has more configurations, a second figure with every one of them (e.g. each encoder's fit)
                 List<Config> shown = members.stream().filter(c -> c.method().equals(spec.methods().get(0))
                         || spec.baselines().contains(c.method())).toList();
-                long seed = shown.stream().flatMap(c -> runs.ok(c).stream()).filter(r -> r.result().traces()
-                        .containsKey(name)).mapToLong(RunRecord::seed).min().orElse(-1);
-                for (Config c : shown) {
-                    RunRecord r = runs.ok(c).stream().filter(x -> x.seed() == seed).findFirst().orElse(null);
-                    Trace t = r == null ? null : r.result().traces().get(name);
-                    if (t == null) {
-                        continue;
-                    }
-                    for (Trace.Series s : t.series()) {
-                        if (s.shared() && sharedDrawn) {
-                            continue;
-                        }
-                        series.add(new OverlaySeries(s.shared() ? s.name() : c.display() + ": " + s.name(), s.x(),
-                                s.y(), s.style() == Trace.Style.POINTS));
-                    }
-                    sharedDrawn = true;
+                example(name, shape, panel, shown, "example-" + name);
+                if (shown.size() < members.size()) {
+                    example(name, shape, panel, members, "example-" + name + "-all");
                 }
-                String title = titled(name + " (seed " + seed + ")", panel);
-                plots.put(fileName("example-" + name, panel), png(out -> OverlayChart.write(out, title, shape.xLabel(),
-                        shape.yLabel(), series)));
             }
         }
+    }
+
+    /** One seed's example trace (the lowest seed that has it) of each configuration, in one figure. */
+    private void example(String name, Trace shape, String panel, List<Config> shown, String file) {
+        List<OverlaySeries> series = new ArrayList<>();
+        boolean sharedDrawn = false;
+        long seed = shown.stream().flatMap(c -> runs.ok(c).stream()).filter(r -> r.result().traces()
+                .containsKey(name)).mapToLong(RunRecord::seed).min().orElse(-1);
+        for (Config c : shown) {
+            RunRecord r = runs.ok(c).stream().filter(x -> x.seed() == seed).findFirst().orElse(null);
+            Trace t = r == null ? null : r.result().traces().get(name);
+            if (t == null) {
+                continue;
+            }
+            for (Trace.Series s : t.series()) {
+                if (s.shared() && sharedDrawn) {
+                    continue;
+                }
+                series.add(new OverlaySeries(s.shared() ? s.name() : c.display() + ": " + s.name(), s.x(),
+                        s.y(), s.style() == Trace.Style.POINTS));
+            }
+            sharedDrawn = true;
+        }
+        String title = titled(name + " (seed " + seed + ")", panel);
+        plots.put(fileName(file, panel), png(out -> OverlayChart.write(out, title, shape.xLabel(), shape.yLabel(),
+                series)));
     }
 
     /** Mean and 95% interval (normal) over runs at each point, over the runs long enough to have it. */

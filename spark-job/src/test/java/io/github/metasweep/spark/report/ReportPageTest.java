@@ -102,6 +102,56 @@ class ReportPageTest {
         }
     }
 
+    /**
+     * An example trace is drawn for the first method and its baselines, and, when the panel holds more
+     * configurations, a second figure with all of them; one seed, the lowest that has the trace.
+     */
+    @Test
+    void exampleTracesGetTheFirstMethodsFigureAndOneWithEveryConfiguration() throws java.io.IOException {
+        SweepSpec spec = SpecParser.parse("test.yaml", """
+                name: t
+                benchmark: pendulum-transfer
+                seeds: 2
+                methods: [maml, nb, nb-pro]
+                baseline: [nb]
+                """);
+        List<Config> configs = List.of(config("maml", "full", Map.of()), config("nb", "full", Map.of()),
+                config("nb-pro", "full", Map.of()));
+        List<RunRecord> runs = new ArrayList<>();
+        for (Config c : configs) {
+            for (int s = 0; s < 2; s++) {
+                RunRecord r = run(c, s, true, -3000, -3500);
+                Trace example = new Trace(Trace.Kind.EXAMPLE, "x", "y", List.of(
+                        new Trace.Series("truth", Trace.Style.LINE, true, new double[] {0, 1}, new double[] {0, 1}),
+                        new Trace.Series("fit", Trace.Style.LINE, false, new double[] {0, 1}, new double[] {s, 1})));
+                RunResult x = r.result();
+                runs.add(new RunRecord(r.configKey(), new RunResult(x.id(), x.status(), x.benchmark(), x.method(),
+                        x.variant(), x.seed(), x.params(), x.metrics(), x.curves(), Map.of("task-1", example),
+                        x.seconds(), x.message(), x.provenance())));
+            }
+        }
+        ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs),
+                NOTHING_STORED).build();
+        for (String plot : List.of("example-task-1.png", "example-task-1-all.png")) {
+            byte[] png = out.plots().get(plot);
+            assertTrue(png != null, plot + " in " + out.plots().keySet());
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            assertTrue(img.getWidth() > 100 && img.getHeight() > 100, plot);
+            assertTrue(out.markdown().contains("](plots/" + plot + ")"), plot);
+        }
+        // with only the first method and its baselines in the sweep, the second figure would repeat the first
+        List<Config> two = configs.subList(0, 2);
+        ReportPage.Output small = new ReportPage(SpecParser.parse("test.yaml", """
+                name: t
+                benchmark: pendulum-transfer
+                seeds: 2
+                methods: [maml, nb]
+                baseline: [nb]
+                """), PENDULUM, two, new RunsByConfig(two, runs.subList(0, 4)), NOTHING_STORED).build();
+        assertTrue(small.plots().containsKey("example-task-1.png"), small.plots().keySet().toString());
+        assertFalse(small.plots().containsKey("example-task-1-all.png"), small.plots().keySet().toString());
+    }
+
     /** A numeric grid axis gets each headline metric plotted against it, one line per method, in the report. */
     @Test
     void aNumericGridAxisGetsItsMetricAgainstAxisPlots() throws java.io.IOException {
