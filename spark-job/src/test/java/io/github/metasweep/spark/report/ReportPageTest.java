@@ -55,6 +55,15 @@ class ReportPageTest {
         return new RunRecord(c.key(), r);
     }
 
+    /** The plot is a real image of some size, and the report links it. */
+    private static void assertDrawnAndLinked(ReportPage.Output out, String plot) throws java.io.IOException {
+        byte[] png = out.plots().get(plot);
+        assertTrue(png != null, plot + " in " + out.plots().keySet());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertTrue(img.getWidth() > 100 && img.getHeight() > 100, plot);
+        assertTrue(out.markdown().contains("](plots/" + plot + ")"), plot);
+    }
+
     @Test
     void tablesVerdictsAndPlotsFollowFromTheRuns() {
         SweepSpec spec = SpecParser.parse("test.yaml", """
@@ -133,11 +142,7 @@ class ReportPageTest {
         ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs),
                 NOTHING_STORED).build();
         for (String plot : List.of("example-task-1.png", "example-task-1-all.png")) {
-            byte[] png = out.plots().get(plot);
-            assertTrue(png != null, plot + " in " + out.plots().keySet());
-            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-            assertTrue(img.getWidth() > 100 && img.getHeight() > 100, plot);
-            assertTrue(out.markdown().contains("](plots/" + plot + ")"), plot);
+            assertDrawnAndLinked(out, plot);
         }
         // with only the first method and its baselines in the sweep, the second figure would repeat the first
         List<Config> two = configs.subList(0, 2);
@@ -178,11 +183,7 @@ class ReportPageTest {
         ReportPage.Output out = new ReportPage(spec, PENDULUM, configs, new RunsByConfig(configs, runs),
                 NOTHING_STORED).build();
         for (String plot : List.of("metric-best_return-by-lr.png", "metric-avg10_return-by-lr.png")) {
-            byte[] png = out.plots().get(plot);
-            assertTrue(png != null, plot + " in " + out.plots().keySet());
-            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-            assertTrue(img.getWidth() > 100 && img.getHeight() > 100, plot);
-            assertTrue(out.markdown().contains("](plots/" + plot + ")"), plot);
+            assertDrawnAndLinked(out, plot);
         }
         // a grid of words (target: [self, expert]) gets none
         assertTrue(out.plots().keySet().stream().noneMatch(k -> k.contains("-by-target")));
