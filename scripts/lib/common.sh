@@ -48,7 +48,7 @@ prepare_spark_home() {
 
 # Java's class-data sharing for this build (AppCDS): the first successful run of a command after a build writes
 # an archive of the classes it loaded when its JVM exits; later runs map that archive instead of loading and
-# verifying thousands of classes again (docs/performance.md: a stored 10,000-run sweep, 20 s -> 14 s).
+# verifying thousands of classes again (docs/performance.md: a stored 10,000-run sweep, about 20 s -> 15 s).
 # METASWEEP_CLASS_ARCHIVE=off runs without it. Sets CLASS_ARCHIVE_FLAGS (an array) for the java command line,
 # which run_java then runs.
 class_archive() {
@@ -60,7 +60,9 @@ class_archive() {
   archive="$dir/$name.jsa"
   # the JVM's own notes on classes it cannot archive (signed jars, old class files) are not the user's concern
   CLASS_ARCHIVE_FLAGS=(-Xlog:cds=off -Xlog:cds+dynamic=off)
-  if [[ -f "$archive" && "$archive" -nt "$(module_jar "$module")" ]]; then
+  # newer than the last build (ensure_built's stamp, written whenever it builds, the model included), since a
+  # build may leave this module's jar as it was while the model's classes on its class path change
+  if [[ -f "$archive" && "$archive" -nt "$(module_jar "$module").commit" ]]; then
     CLASS_ARCHIVE_FLAGS+=("-XX:SharedArchiveFile=$archive")
   else
     mkdir -p "$dir"

@@ -1,7 +1,5 @@
 package io.github.metasweep.spark.exec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -23,15 +21,12 @@ public final class Background {
         });
     }
 
-    /** What the work returned, or what it threw, rethrown as it was ({@link UncheckedIOException}'s cause unwrapped). */
-    public static <T> T join(CompletableFuture<T> work) throws IOException {
+    /** What the work returned, or what it threw, rethrown as it was. */
+    public static <T> T join(CompletableFuture<T> work) {
         try {
             return work.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
