@@ -11,6 +11,10 @@ import java.util.Map;
  *   {@code subject} over {@code reference} is {@code value} (e.g. nb's mean improvement over maml is 35.8).</li>
  *   <li>{@link Kind#BETTER}: {@code subject} is better than {@code reference}, paired on the seed
  *   (e.g. maml's mse_step1 is lower than pretrained's; or maml's mse_step10 lower than its own mse_step1).</li>
+ *   <li>{@link Kind#STEADIER}: {@code subject}'s metric worsens less than {@code reference}'s from the setting
+ *   {@code from} to the setting {@code where}, paired on the seed (e.g. linear's query MSE rises less than max
+ *   pooling's from noise sigma 0 to 1.5): per seed, the reference's worsening minus the subject's, in the
+ *   metric's units.</li>
  * </ul>
  * {@code where} restricts the configurations the claim speaks of by their resolved hyper-parameters
  * (e.g. {@code target=self}); a configuration without such a parameter is not restricted by it.
@@ -20,15 +24,17 @@ import java.util.Map;
  *
  * @param table     where it is published, grouped in the report (e.g. "paper Table 1")
  * @param source    who publishes it (e.g. "paper", "results file")
+ * @param from      for {@link Kind#STEADIER}, the setting the change is measured from (empty otherwise)
  */
 public record PublishedClaim(String table, String source, Kind kind, Side subject, Side reference,
                              Statistic statistic, double value, Map<String, Object> where, String statement,
-                             Map<String, Object> protocol) {
+                             Map<String, Object> protocol, Map<String, Object> from) {
 
     public enum Kind {
         VALUE,
         IMPROVEMENT,
-        BETTER
+        BETTER,
+        STEADIER
     }
 
     public enum Statistic {
@@ -46,32 +52,48 @@ public record PublishedClaim(String table, String source, Kind kind, Side subjec
     public PublishedClaim {
         where = Map.copyOf(where);
         protocol = Map.copyOf(protocol);
+        from = Map.copyOf(from);
         if (kind != Kind.VALUE && reference == null) {
             throw new IllegalArgumentException(kind + " claim needs a reference: " + statement);
+        }
+        if ((kind == Kind.STEADIER) == from.isEmpty()) {
+            throw new IllegalArgumentException("a setting to measure from belongs to " + Kind.STEADIER
+                    + " claims only: " + statement);
         }
     }
 
     public static PublishedClaim value(String table, String source, Side subject, Statistic statistic, double value,
                                        Map<String, Object> where, String statement) {
         return new PublishedClaim(table, source, Kind.VALUE, subject, null, statistic, value, where, statement,
-                Map.of());
+                Map.of(), Map.of());
     }
 
     public static PublishedClaim improvement(String table, String source, Side subject, Side reference,
                                              Statistic statistic, double value, Map<String, Object> where,
                                              String statement) {
         return new PublishedClaim(table, source, Kind.IMPROVEMENT, subject, reference, statistic, value, where,
-                statement, Map.of());
+                statement, Map.of(), Map.of());
     }
 
     public static PublishedClaim better(String table, String source, Side subject, Side reference,
                                         Map<String, Object> where, String statement) {
         return new PublishedClaim(table, source, Kind.BETTER, subject, reference, Statistic.MEAN, Double.NaN, where,
-                statement, Map.of());
+                statement, Map.of(), Map.of());
+    }
+
+    /**
+     * {@code subject}'s metric worsens less than {@code reference}'s from the setting {@code from} to the setting
+     * {@code to} (e.g. noise sigma 0 to 1.5).
+     */
+    public static PublishedClaim steadier(String table, String source, Side subject, Side reference,
+                                          Map<String, Object> from, Map<String, Object> to, String statement) {
+        return new PublishedClaim(table, source, Kind.STEADIER, subject, reference, Statistic.MEAN, Double.NaN, to,
+                statement, Map.of(), from);
     }
 
     /** This claim, measured under the setting {@code protocol} (hyper-parameter values). */
     public PublishedClaim withProtocol(Map<String, Object> protocol) {
-        return new PublishedClaim(table, source, kind, subject, reference, statistic, value, where, statement, protocol);
+        return new PublishedClaim(table, source, kind, subject, reference, statistic, value, where, statement, protocol,
+                from);
     }
 }

@@ -59,7 +59,10 @@ abstract class CartPoleTransfer extends TransferBenchmark {
         return own;
     }
 
-    /** The paper's ranking claims at the largest noise it reports (3.0), and the deep kernel's place at 0. */
+    /**
+     * The paper's ranking claims at the largest noise it reports (3.0), the gradient encoders' steadiness from 0 to 3
+     * against max and transformer pooling, and the deep kernel's place at 0.
+     */
     List<PublishedClaim> rankingClaims(String table) {
         String source = "paper (ranking; its values come from MuJoCo physics and are not comparable)";
         String metric = metrics().get(0).name();
@@ -68,6 +71,12 @@ abstract class CartPoleTransfer extends TransferBenchmark {
             claims.add(PublishedClaim.better(table, source, new Side("linear", "full", metric),
                     new Side(pooled, "full", metric), Map.of(NOISE_SIGMA, 3.0),
                     "with noisy support (sigma 3) the linear gradient encoder beats " + pooled + " pooling"));
+            for (String gradient : List.of("context", "non-linear", "linear")) { // "gradient encoders stay flat"
+                claims.add(PublishedClaim.steadier(table, source, new Side(gradient, "full", metric),
+                        new Side(pooled, "full", metric), Map.of(NOISE_SIGMA, 0.0), Map.of(NOISE_SIGMA, 3.0),
+                        "from sigma 0 to 3 the " + gradient + " gradient encoder's " + metric + " rises less than "
+                                + pooled + " pooling's"));
+            }
         }
         claims.add(PublishedClaim.better(table, source, new Side("linear", "full", metric),
                 new Side("deep-kernel", "full", metric), Map.of(NOISE_SIGMA, 0.0),

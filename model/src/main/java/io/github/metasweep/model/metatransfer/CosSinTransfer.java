@@ -79,6 +79,15 @@ public final class CosSinTransfer extends TransferBenchmark {
                     new Side(pooled, "full", "query_mse"), Map.of(NOISE_SIGMA, 1.5),
                     "with noisy support (sigma 1.5) the linear gradient encoder beats " + pooled + " pooling"));
         }
+        // "gradient encoders stay nearly flat as the noise grows while pooling degrades", pair by pair
+        for (String gradient : List.of("context", "non-linear", "linear")) {
+            for (String pooled : List.of("mean", "max", "transformer")) {
+                claims.add(PublishedClaim.steadier(table, source, new Side(gradient, "full", "query_mse"),
+                        new Side(pooled, "full", "query_mse"), Map.of(NOISE_SIGMA, 0.0), Map.of(NOISE_SIGMA, 1.5),
+                        "from sigma 0 to 1.5 the " + gradient + " gradient encoder's query MSE rises less than "
+                                + pooled + " pooling's"));
+            }
+        }
         return claims;
     }
 

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * its 95% CI, the verdict, and the seeds per group a Welch test would need to tell the difference measured.
  *
  * @param context  which configuration(s) it was checked on, e.g. "vs maml inner_lr=0.001"
- * @param estimate our statistic: the metric's mean or median, or the mean/median improvement in %
+ * @param estimate our statistic: the metric's mean or median, the mean/median improvement in %, or (steadier) the
+ *                 mean of the reference's worsening minus the subject's, in the metric's units
  * @param protocolDifference how the runs' setting differs from the claim's protocol (e.g. "steps 200 vs 1000"),
  *                           empty when they are comparable
  */
@@ -28,7 +29,7 @@ public record ClaimCheck(PublishedClaim claim, String context, double estimate, 
         return switch (claim.kind()) {
             case VALUE -> ClaimVerdict.judge(claim.value(), ciLow, ciHigh, Double.NaN);
             case IMPROVEMENT -> ClaimVerdict.judge(claim.value(), ciLow, ciHigh, 0.0);
-            case BETTER -> ClaimVerdict.judgeBetter(ciLow, ciHigh);
+            case BETTER, STEADIER -> ClaimVerdict.judgeBetter(ciLow, ciHigh);
         };
     }
 

@@ -10,8 +10,11 @@ import io.github.metasweep.spark.stats.BootstrapInterval;
 import io.github.metasweep.spark.stats.Summary;
 import io.github.metasweep.spark.stats.WelchSampleSize;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Checks a benchmark's published claims on a sweep: each claim on every configuration it speaks of
@@ -42,6 +45,10 @@ public final class ClaimChecks {
                 continue;
             }
             Side ref = claim.reference();
+            if (claim.kind() == Kind.STEADIER) {
+                checks.addAll(steadier(claim, def, configs, runs, subjects));
+                continue;
+            }
             boolean sameConfig = ref.method().equals(claim.subject().method())
                     && ref.variant().equals(claim.subject().variant());
             if (sameConfig) {
@@ -74,6 +81,54 @@ public final class ClaimChecks {
         String difference = protocolDifference(claim, c);
         return new ClaimCheck(claim, context, statistic(imp, claim.statistic()), ci.low(), ci.high(), p.n(),
                 p.excluded(), needed, difference.isEmpty() ? protocolDifference(claim, b) : difference);
+    }
+
+    /** A steadiness claim on every subject configuration and matching reference, each with its counterpart at {@code from}. */
+    private static List<ClaimCheck> steadier(PublishedClaim claim, MetricDef def, List<Config> configs,
+                                             RunsByConfig runs, List<Config> subjects) {
+        List<ClaimCheck> checks = new ArrayList<>();
+        for (Config c : subjects) {
+            Config cFrom = counterpart(configs, c, claim.from());
+            for (Config b : of(configs, claim.reference(), claim)) {
+                Config bFrom = counterpart(configs, b, claim.from());
+                if (c == b || !c.matches(b) || cFrom == null || bFrom == null) {
+                    continue;
+                }
+                Map<Long, Double> own = runs.worseningBySeed(c, cFrom, claim.subject().metric(), def);
+                Map<Long, Double> base = runs.worseningBySeed(b, bFrom, claim.reference().metric(), def);
+                List<double[]> rows = new ArrayList<>();
+                own.forEach((seed, w) -> {
+                    Double v = base.get(seed);
+                    if (v != null) {
+                        rows.add(new double[] {v - w, w, v});
+                    }
+                });
+                int seeds = runs.commonSeeds(c, cFrom, b, bFrom).size();
+                double[] diff = rows.stream().mapToDouble(x -> x[0]).toArray();
+                Summary ownChange = Summary.of(rows.stream().mapToDouble(x -> x[1]).toArray());
+                Summary baseChange = Summary.of(rows.stream().mapToDouble(x -> x[2]).toArray());
+                BootstrapInterval ci = BootstrapInterval.ofMean(diff);
+                String difference = protocolDifference(claim, c);
+                checks.add(new ClaimCheck(claim, c.display() + " vs " + b.display() + ", from " + claim.from(),
+                        Summary.of(diff).mean(), ci.low(), ci.high(), diff.length, Math.max(0, seeds - diff.length),
+                        WelchSampleSize.perGroup(baseChange.mean() - ownChange.mean(), ownChange.sd(), baseChange.sd(),
+                                ALPHA, POWER), difference.isEmpty() ? protocolDifference(claim, b) : difference));
+            }
+        }
+        return checks;
+    }
+
+    /** The configuration of {@code c}'s method and variant at the setting {@code at}, equal to {@code c} otherwise. */
+    static Config counterpart(List<Config> configs, Config c, Map<String, Object> at) {
+        return configs.stream().filter(o -> o.method().equals(c.method()) && o.variant().equals(c.variant())
+                && o.satisfies(at) && sameApart(o.params(), c.params(), at.keySet())).findFirst().orElse(null);
+    }
+
+    private static boolean sameApart(Map<String, Object> a, Map<String, Object> b, Set<String> keys) {
+        Set<String> names = new HashSet<>(a.keySet());
+        names.addAll(b.keySet());
+        names.removeAll(keys);
+        return names.stream().allMatch(k -> a.containsKey(k) && b.containsKey(k) && sameValue(a.get(k), b.get(k)));
     }
 
     /** E.g. "steps 200 vs 1000, transfer_episodes 10 vs 100"; empty when {@code c} runs the claim's protocol. */

@@ -168,8 +168,15 @@ public final class ReportPage {
                 .append(" improvement lies above 0, not reproduced when below, inconclusive when it holds 0. No verdict")
                 .append(" is given from fewer than ").append(ClaimCheck.MIN_SEEDS).append(" seeds (inconclusive, n too")
                 .append(" small), nor on runs whose setting differs from the claim's (not comparable: the differing")
-                .append(" hyper-parameters are named). Seeds")
-                .append(" needed: per group, for a two-sided Welch test at alpha 0.05 with power 0.8 to detect the")
+                .append(" hyper-parameters are named).");
+        if (checks.stream().anyMatch(c -> c.claim().kind() == PublishedClaim.Kind.STEADIER)) {
+            md.append(" For a claim that one thing is steadier than another (worsens less from one setting to")
+                    .append(" another): per seed, each one's worsening from its value at the first setting, in the")
+                    .append(" metric's units;")
+                    .append(" reproduced when the CI of the reference's worsening minus the subject's lies above 0, not")
+                    .append(" reproduced when below, inconclusive when it holds 0.");
+        }
+        md.append(" Seeds needed: per group, for a two-sided Welch test at alpha 0.05 with power 0.8 to detect the")
                 .append(" difference we measured.\n\n");
         Map<String, List<ClaimCheck>> byTable = new LinkedHashMap<>();
         checks.forEach(c -> byTable.computeIfAbsent(c.claim().table(), k -> new ArrayList<>()).add(c));
@@ -189,7 +196,11 @@ public final class ReportPage {
         for (ClaimCheck c : checks) {
             PublishedClaim claim = c.claim();
             md.append("- **").append(c.verdictLabel()).append("**, ").append(c.context()).append(": ");
-            if (claim.kind() == PublishedClaim.Kind.BETTER) {
+            if (claim.kind() == PublishedClaim.Kind.STEADIER) {
+                md.append(claim.statement()).append(" (").append(claim.source()).append("); per seed, the reference's")
+                        .append(" worsening minus the subject's (each from its value at ").append(claim.from())
+                        .append(") is ").append(num(c.estimate())).append(" on average");
+            } else if (claim.kind() == PublishedClaim.Kind.BETTER) {
                 md.append(claim.statement()).append(" (").append(claim.source()).append("); our ")
                         .append(claim.statistic().name().toLowerCase(Locale.ROOT)).append(" improvement is ")
                         .append(num(c.estimate())).append("%");
@@ -212,7 +223,11 @@ public final class ReportPage {
     }
 
     private static String published(PublishedClaim claim) {
-        return claim.kind() == PublishedClaim.Kind.BETTER ? "better" : num(claim.value());
+        return switch (claim.kind()) {
+            case BETTER -> "better";
+            case STEADIER -> "steadier";
+            default -> num(claim.value());
+        };
     }
 
     private void improvementsSection() {

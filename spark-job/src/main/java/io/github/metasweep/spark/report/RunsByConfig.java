@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A sweep's stored runs grouped by configuration (in seed order), with the values and seed-paired
@@ -85,6 +87,38 @@ public final class RunsByConfig {
         }
         return new Paired(rows.stream().mapToDouble(x -> x[0]).toArray(), rows.stream().mapToDouble(x -> x[1]).toArray(),
                 rows.stream().mapToDouble(x -> x[2]).toArray(), excluded);
+    }
+
+    /**
+     * Per seed, how much worse {@code c}'s {@code metric} is than {@code from}'s, in the metric's units
+     * (direction-aware: negative when it improved), where both runs ended ok with finite values.
+     */
+    public Map<Long, Double> worseningBySeed(Config c, Config from, String metric, MetricDef def) {
+        Map<Long, Double> out = new LinkedHashMap<>();
+        Map<Long, RunRecord> fromBySeed = new HashMap<>();
+        runs(from).forEach(r -> fromBySeed.put(r.seed(), r));
+        for (RunRecord r : runs(c)) {
+            RunRecord f = fromBySeed.get(r.seed());
+            double worse = f == null ? Double.NaN : -def.direction().sign() * (r.metric(metric) - f.metric(metric));
+            if (Double.isFinite(worse)) {
+                out.put(r.seed(), worse);
+            }
+        }
+        return out;
+    }
+
+    /** The seeds every one of {@code configs} has a run of (ended ok or not). */
+    public Set<Long> commonSeeds(Config... configs) {
+        Set<Long> seeds = null;
+        for (Config c : configs) {
+            Set<Long> own = runs(c).stream().map(RunRecord::seed).collect(Collectors.toCollection(java.util.HashSet::new));
+            if (seeds == null) {
+                seeds = own;
+            } else {
+                seeds.retainAll(own);
+            }
+        }
+        return seeds == null ? Set.of() : seeds;
     }
 
     /** Per-seed pairs of two configurations: improvement in %, the two values, and the seeds left out. */
