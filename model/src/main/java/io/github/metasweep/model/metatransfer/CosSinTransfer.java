@@ -29,7 +29,7 @@ public final class CosSinTransfer extends TransferBenchmark {
     static final int EXAMPLE_TASKS = 3;
 
     static final List<String> METHODS = Stream.concat(TransferModels.ENCODERS.stream(),
-            Stream.of("zero", "query-oracle")).toList();
+            Stream.of("zero", "query-oracle", "bayes-optimal")).toList();
 
     static final List<MetricDef> METRICS = List.of(MetricDef.lower("query_mse", "MSE", "mean over the evaluation "
             + "tasks of the MSE of the predicted A sin(x + b) on 100 evenly spaced x in [-5, 5], from the task's noisy "
@@ -111,6 +111,9 @@ public final class CosSinTransfer extends TransferBenchmark {
     TaskModel model(String method, ParamSet p) {
         if (method.equals("zero")) {
             return new ZeroPrediction();
+        }
+        if (method.equals("bayes-optimal")) {
+            return new CosSinPosteriorMean(p.getDouble(NOISE_SIGMA));
         }
         int points = Math.max(Math.max(p.getInt(SUPPORT_POINTS), p.getInt(QUERY_POINTS)), EVAL_GRID);
         return TransferModels.model(method, p, 1, p.getInt(CODE_SIZE), QueryHead.REGRESSION, 2, points);
