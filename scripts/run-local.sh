@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A sweep on a local Spark, no cluster needed:
-#   scripts/run-local.sh SPEC [--out DIR] [--master local[*]] [--fresh] [--dry-run]
+#   scripts/run-local.sh SPEC [--out DIR] [--master local[*]] [--fresh | --extend] [--dry-run]
 #   scripts/run-local.sh validate SPEC | report DIR | help
 # Builds the sweep job first when needed. Results go to results/<spec name> unless --out says otherwise.
 # Extra JVM options (e.g. -Xmx8g) can be given in METASWEEP_JAVA_OPTS.

@@ -4,7 +4,7 @@
 #   e.g. scripts/submit.sh --master spark://127.0.0.1:7077 sweeps/smoke.yaml --out results/x  (see scripts/cluster.sh)
 #        scripts/submit.sh --master yarn --num-executors 16 sweeps/paper-table1.yaml \
 #          -- --out hdfs:///user/me/results/paper-table1
-# SPEC is the argument ending in .yaml or .yml; the sweep's own options (--out DIR, --fresh, --dry-run,
+# SPEC is the argument ending in .yaml or .yml; the sweep's own options (--out DIR, --fresh, --extend, --dry-run,
 # --progress-seconds S) may stand anywhere, as with run-local.sh; the rest before "--" goes to spark-submit.
 # Builds the application jar (spark-job/target/*-shaded.jar: everything but Spark) when it is missing
 # or older than the sources. Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is a Spark installation,
@@ -19,7 +19,7 @@ sweep_opts=()
 previous=""
 while [[ $# -gt 0 && "$1" != "--" ]]; do
   case "$1" in
-    --fresh|--dry-run) sweep_opts+=("$1"); previous=""; shift; continue ;;
+    --fresh|--extend|--dry-run) sweep_opts+=("$1"); previous=""; shift; continue ;;
     --out|--progress-seconds)
       if [[ $# -lt 2 || "$2" == --* ]]; then
         echo "$usage" >&2; echo "submit: $1: a value is missing" >&2; exit 2

@@ -42,7 +42,7 @@ import org.apache.spark.sql.SparkSession;
  * is known to hold nothing but runs of this same spec.
  */
 final class SweepCommand {
-    static final Set<String> FLAGS = Set.of("--fresh", "--dry-run");
+    static final Set<String> FLAGS = Set.of("--fresh", "--extend", "--dry-run");
     static final Set<String> OPTIONS = Set.of("--out", "--master", "--progress-seconds");
     private static final int DRY_RUN_ROWS = 10;
 
@@ -67,6 +67,9 @@ final class SweepCommand {
         String specFile = args.single("sweep", "spec file (e.g. sweeps/smoke.yaml)");
         double progressSeconds = progressSeconds(args.option("--progress-seconds"));
         MasterUrl.check("sweep", args.option("--master"));
+        if (args.flag("--fresh") && args.flag("--extend")) {
+            throw new UsageException("sweep: --fresh deletes the stored runs that --extend keeps; give one of them");
+        }
         List<Part> parts = parts(Path.of(specFile), args.option("--out"));
         for (Part p : parts) {
             out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", p.spec().name(), p.specFile(), p.runs().size(),
@@ -81,7 +84,7 @@ final class SweepCommand {
         // every part's output is checked before anything is deleted, written or started
         List<Optional<SpecRecord>> previous = new ArrayList<>();
         for (Part p : parts) {
-            previous.add(checkOutput(p.store(), p.spec(), p.runs(), args.flag("--fresh")));
+            previous.add(checkOutput(p.store(), p.spec(), p.runs(), args.flag("--fresh"), args.flag("--extend")));
             if (!args.flag("--fresh")) {
                 SweepReport.checkFormat(p.store());
             }
@@ -139,7 +142,7 @@ final class SweepCommand {
             out.printf(Locale.ROOT, "tuning %s: %d configurations x %d selection seeds = %d runs, chosen by the %s of %s%n",
                     method, spec.tuning().budgets().get(method), spec.tuning().seeds().size(), sel.runs().size(),
                     spec.tuning().statistic().key(), spec.tuning().metric());
-            int code = run(spark, prepare(sel, checkOutput(store, selection, sel.runs(), false), false),
+            int code = run(spark, prepare(sel, checkOutput(store, selection, sel.runs(), false, false), false),
                     progressSeconds);
             if (code != ExitCode.DONE) {
                 out.printf("tuning %s is incomplete: nothing is chosen and the reporting phase does not start; run the "
@@ -156,7 +159,7 @@ final class SweepCommand {
         }
         SweepSpec reporting = spec.withMethodParams(chosen);
         Part report = new Part(part.specFile(), reporting, SweepExpansion.expand(reporting), part.store());
-        return run(spark, prepare(report, checkOutput(part.store(), reporting, report.runs(), false), false),
+        return run(spark, prepare(report, checkOutput(part.store(), reporting, report.runs(), false, false), false),
                 progressSeconds);
     }
 
@@ -315,9 +318,13 @@ final class SweepCommand {
                 + "seconds > 0 and <= 3600");
     }
 
-    /** The output may hold only runs of this very spec; anything else stops the sweep with nothing touched. */
+    /**
+     * The output may hold only runs of this very spec, or with {@code extend} of an earlier version of it whose every
+     * stored run this one plans too (more seeds, methods or grid values); anything else stops the sweep with nothing
+     * touched.
+     */
     private static Optional<SpecRecord> checkOutput(ResultStore store, SweepSpec spec, List<PlannedRun> runs,
-                                                    boolean fresh) throws IOException {
+                                                    boolean fresh, boolean extend) throws IOException {
         if (!store.emptyOrMissing() && !store.owned()) {
             throw new UsageException("sweep: output " + store.location() + " is not empty and no sweep created it (no "
                     + ResultStore.MARKER + "); nothing was written or deleted; choose a new or empty --out");
@@ -336,18 +343,28 @@ final class SweepCommand {
                         + "read (" + e.problems().get(0).format(e.file()) + ")" + advice);
             }
             if (!record.fingerprint().equals(spec.fingerprint()) && !sameTunedSpec(record.spec(), spec)) {
-                throw new UsageException("sweep: output " + store.location() + " holds runs of a different spec ('"
+                String different = "sweep: output " + store.location() + " holds runs of a different spec ('"
                         + record.spec().name() + "', fingerprint " + abbreviate(record.fingerprint()) + "; this spec '"
-                        + spec.name() + "' has " + abbreviate(spec.fingerprint()) + ")" + advice);
+                        + spec.name() + "' has " + abbreviate(spec.fingerprint()) + ")";
+                List<String> foreign = spec.tuning() != null ? List.of() : notPlanned(store.resultIds(), runs);
+                if (!extend) {
+                    throw new UsageException(different + (spec.tuning() == null && foreign.isEmpty()
+                            ? "; every run it holds is one of this spec's: use --extend to keep them and run the rest"
+                            + ", --fresh to delete them and start over, or choose another --out" : advice));
+                }
+                if (spec.tuning() != null || !foreign.isEmpty()) {
+                    throw new UsageException(different + " and cannot be extended: " + (spec.tuning() != null
+                            ? "a tuned spec's runs are known only once tuning has chosen"
+                            : foreign.size() + " of its runs are not part of this spec (e.g. " + foreign.get(0) + ")")
+                            + advice);
+                }
             }
             return Optional.of(record);
         }
         Set<String> ids = store.resultIds();
         if (!ids.isEmpty() && !(spec.tuning() != null && spec.methodParams().isEmpty())) {
             // (a tuned sweep's runs are known only once tuning has chosen: checked again then)
-            Set<String> planned = new java.util.HashSet<>();
-            runs.forEach(r -> planned.add(r.id()));
-            List<String> foreign = ids.stream().filter(id -> !planned.contains(id)).sorted().toList();
+            List<String> foreign = notPlanned(ids, runs);
             if (!foreign.isEmpty()) {
                 throw new UsageException("sweep: output " + store.location() + " holds " + foreign.size()
                         + " runs that are not part of this spec (e.g. " + foreign.get(0) + ") and no spec.yaml"
@@ -355,6 +372,13 @@ final class SweepCommand {
             }
         }
         return Optional.empty();
+    }
+
+    /** The stored run ids that none of {@code runs} has, sorted. */
+    private static List<String> notPlanned(Set<String> ids, List<PlannedRun> runs) {
+        Set<String> planned = new java.util.HashSet<>();
+        runs.forEach(r -> planned.add(r.id()));
+        return ids.stream().filter(id -> !planned.contains(id)).sorted().toList();
     }
 
     /** A tuned sweep's output records the chosen settings too; before tuning has chosen, the rest must agree. */

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An output holds one spec's runs: another spec is refused with nothing touched; --fresh and --dry-run do what they say. */
+/**
+ * An output holds one spec's runs: another spec is refused with nothing touched, a grown one kept with --extend;
+ * --fresh and --dry-run do what they say.
+ */
 class OutputGuardTest {
     private static final String SPEC = """
             name: guard
@@ -63,6 +66,52 @@ class OutputGuardTest {
         TestSpark.Result again = TestSpark.main(TestSpark.SHARED, "sweep", first.toString(), "--out", out.toString());
         assertEquals(0, again.code());
         assertTrue(again.out().contains("nothing to run: every run is stored"), again.out());
+    }
+
+    /** More seeds for the same spec: refused as another spec, kept with --extend, which runs only the new seed. */
+    @Test
+    void anExtendedSpecKeepsTheStoredRunsAndRunsOnlyTheRest() throws Exception {
+        Path out = dir.resolve("out");
+        Path first = SpecFiles.write(dir, "a.yaml", SPEC);
+        assertEquals(0, TestSpark.main(TestSpark.SHARED, "sweep", first.toString(), "--out", out.toString()).code());
+        Path grown = SpecFiles.write(dir, "b.yaml", SPEC.replace("seeds: 2", "seeds: 3"));
+        TestSpark.Result refused = TestSpark.main(TestSpark.FORBIDDEN, "sweep", grown.toString(), "--out",
+                out.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("every run it holds is one of this spec's: use --extend"), refused.err());
+        TestSpark.Result both = TestSpark.main(TestSpark.FORBIDDEN, "sweep", grown.toString(), "--out", out.toString(),
+                "--fresh", "--extend");
+        assertEquals(2, both.code());
+
+        Path log = dir.resolve("ran.log");
+        System.setProperty(FakeBenchmark.LOG, log.toString());
+        TestSpark.Result r = TestSpark.main(TestSpark.SHARED, "sweep", grown.toString(), "--out", out.toString(),
+                "--extend");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("resume: 4 of 6 runs are stored already; 2 to run"), r.out());
+        List<String> ran = Files.readAllLines(log);
+        assertEquals(2, ran.size(), ran.toString());
+        assertTrue(ran.stream().allMatch(id -> id.contains("-s2-")), ran.toString());
+        assertTrue(Files.readString(out.resolve("REPORT.md")).contains(", 3 seeds, "), "the report is the grown spec's");
+        // the output is now the grown spec's: it resumes without --extend, and the first spec is refused
+        assertTrue(TestSpark.main(TestSpark.SHARED, "sweep", grown.toString(), "--out", out.toString()).out()
+                .contains("nothing to run: every run is stored"));
+        assertEquals(2, TestSpark.main(TestSpark.FORBIDDEN, "sweep", first.toString(), "--out", out.toString()).code());
+    }
+
+    /** --extend keeps only runs the new spec plans: an output holding others is refused with nothing touched. */
+    @Test
+    void anOutputWithRunsTheNewSpecDropsCannotBeExtended() throws Exception {
+        Path out = dir.resolve("out");
+        assertEquals(0, TestSpark.main(TestSpark.SHARED, "sweep", SpecFiles.write(dir, "a.yaml", SPEC).toString(), "--out",
+                out.toString()).code());
+        Map<String, String> before = snapshot(out);
+        Path other = SpecFiles.write(dir, "b.yaml", SPEC.replace("methods: [base, beta]", "methods: [base, alpha]"));
+        TestSpark.Result r = TestSpark.main(TestSpark.FORBIDDEN, "sweep", other.toString(), "--out", out.toString(),
+                "--extend");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cannot be extended: 2 of its runs are not part of this spec (e.g. beta-"), r.err());
+        assertEquals(before, snapshot(out), "nothing was touched");
     }
 
     @Test
