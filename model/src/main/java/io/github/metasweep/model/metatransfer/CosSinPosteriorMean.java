@@ -1,6 +1,5 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.GaussianStream;
 import java.util.List;
 
 /**
@@ -13,7 +12,7 @@ import java.util.List;
  * that of (alpha, beta), integrated by the midpoint rule on a polar grid of (A, b), the squared error of each grid
  * point from six sums over the support. Without noise the support fixes (alpha, beta): least squares, exactly.
  */
-final class CosSinPosteriorMean implements TaskModel {
+final class CosSinPosteriorMean implements ParameterFreeRegression {
     static final int AMPLITUDE_CELLS = 400;
     static final int PHASE_CELLS = 720;
 
@@ -31,21 +30,6 @@ final class CosSinPosteriorMean implements TaskModel {
         this.amplitudeCells = amplitudeCells;
         this.phaseCells = phaseCells;
         this.sse = new double[amplitudeCells * phaseCells];
-    }
-
-    @Override
-    public int size() {
-        return 0;
-    }
-
-    @Override
-    public int outputs() {
-        return 1;
-    }
-
-    @Override
-    public double[] init(GaussianStream random) {
-        return new double[0];
     }
 
     @Override

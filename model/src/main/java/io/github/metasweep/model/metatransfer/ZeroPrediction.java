@@ -1,25 +1,9 @@
 package io.github.metasweep.model.metatransfer;
 
-import io.github.metasweep.model.core.GaussianStream;
 import java.util.List;
 
 /** The {@code zero} control of regression: predicts 0 everywhere, trains nothing (expected cos-sin MSE E[A^2]/2). */
-final class ZeroPrediction implements TaskModel {
-    @Override
-    public int size() {
-        return 0;
-    }
-
-    @Override
-    public int outputs() {
-        return 1;
-    }
-
-    @Override
-    public double[] init(GaussianStream random) {
-        return new double[0];
-    }
-
+final class ZeroPrediction implements ParameterFreeRegression {
     @Override
     public void predict(double[] params, TransferTask task, double[] out) {
         java.util.Arrays.fill(out, 0, task.queryCount(), 0.0);
