@@ -56,7 +56,7 @@ public final class BandChart {
         for (int k = 0; k < data.getSeriesCount(); k++) {
             renderer.setSeriesPaint(k, Charts.colour(k));
             renderer.setSeriesFillPaint(k, Charts.colour(k));
-            renderer.setSeriesStroke(k, Charts.LINE);
+            renderer.setSeriesStroke(k, Charts.stroke(k));
         }
         for (Marker m : markers == null ? List.<Marker>of() : markers) {
             if (!Double.isFinite(m.x())) {

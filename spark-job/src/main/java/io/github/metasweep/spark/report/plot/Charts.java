@@ -51,6 +51,16 @@ final class Charts {
         return PALETTE[Math.floorMod(k, PALETTE.length)];
     }
 
+    /** Dotted, for the third round of the palette and on. */
+    static final Stroke DOTTED = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {1f, 5f}, 0f);
+
+    /** Series k's line: solid, then dashed and dotted once the palette repeats, so no two series look the same. */
+    static Stroke stroke(int k) {
+        int round = Math.floorDiv(k, PALETTE.length);
+        return round == 0 ? LINE : round == 1 ? DASHED : DOTTED;
+    }
+
     static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }

@@ -46,7 +46,7 @@ public final class OverlayChart {
         for (int k = 0; k < all.size(); k++) {
             boolean points = all.get(k).points();
             renderer.setSeriesPaint(k, Charts.colour(k));
-            renderer.setSeriesStroke(k, Charts.LINE);
+            renderer.setSeriesStroke(k, Charts.stroke(k));
             renderer.setSeriesLinesVisible(k, !points);
             renderer.setSeriesShapesVisible(k, points);
             renderer.setSeriesShape(k, new Ellipse2D.Double(-4.5, -4.5, 9, 9));

@@ -279,4 +279,16 @@ class PlotTest {
                 new OverlaySeries("holes", xs, ys, false),
                 new OverlaySeries("holes", xs, ys, true))));
     }
+
+    /** Ten methods and more (a table's encoders and controls): a series that repeats a colour has another line. */
+    @Test
+    void seriesThatShareAColourDifferInTheirLine() {
+        for (int a = 0; a < 3 * Charts.PALETTE.length; a++) {
+            for (int b = a + 1; b < 3 * Charts.PALETTE.length; b++) {
+                assertTrue(!Charts.colour(a).equals(Charts.colour(b)) || !Charts.stroke(a).equals(Charts.stroke(b)),
+                        "series " + a + " and " + b + " look the same");
+            }
+        }
+        assertEquals(Charts.LINE, Charts.stroke(0), "the first round stays solid");
+    }
 }
