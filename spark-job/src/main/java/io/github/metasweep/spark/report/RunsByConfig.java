@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A sweep's stored runs grouped by configuration (in seed order), with the values and seed-paired
@@ -67,8 +66,7 @@ public final class RunsByConfig {
      * in % (direction-aware, by {@code def}) where both runs ended ok with finite values; others are excluded.
      */
     public Paired pair(Config c, String metric, Config base, String baseMetric, MetricDef def) {
-        Map<Long, RunRecord> baseBySeed = new HashMap<>();
-        runs(base).forEach(r -> baseBySeed.put(r.seed(), r));
+        Map<Long, RunRecord> baseBySeed = bySeed(base);
         List<double[]> rows = new ArrayList<>();
         int excluded = 0;
         for (RunRecord r : runs(c)) {
@@ -95,8 +93,7 @@ public final class RunsByConfig {
      */
     public Map<Long, Double> worseningBySeed(Config c, Config from, String metric, MetricDef def) {
         Map<Long, Double> out = new LinkedHashMap<>();
-        Map<Long, RunRecord> fromBySeed = new HashMap<>();
-        runs(from).forEach(r -> fromBySeed.put(r.seed(), r));
+        Map<Long, RunRecord> fromBySeed = bySeed(from);
         for (RunRecord r : runs(c)) {
             RunRecord f = fromBySeed.get(r.seed());
             double worse = f == null ? Double.NaN : -def.direction().sign() * (r.metric(metric) - f.metric(metric));
@@ -111,14 +108,21 @@ public final class RunsByConfig {
     public Set<Long> commonSeeds(Config... configs) {
         Set<Long> seeds = null;
         for (Config c : configs) {
-            Set<Long> own = runs(c).stream().map(RunRecord::seed).collect(Collectors.toCollection(java.util.HashSet::new));
+            Set<Long> own = bySeed(c).keySet();
             if (seeds == null) {
-                seeds = own;
+                seeds = new java.util.HashSet<>(own);
             } else {
                 seeds.retainAll(own);
             }
         }
         return seeds == null ? Set.of() : seeds;
+    }
+
+    /** {@code c}'s runs by their seed. */
+    private Map<Long, RunRecord> bySeed(Config c) {
+        Map<Long, RunRecord> out = new HashMap<>();
+        runs(c).forEach(r -> out.put(r.seed(), r));
+        return out;
     }
 
     /** Per-seed pairs of two configurations: improvement in %, the two values, and the seeds left out. */
