@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * A metric a benchmark declares: its name (the key in a result's {@code metrics}), whether higher or
- * lower is better, its unit, one line of meaning, and whether it is a headline metric (compared in the
- * report's improvement and verdict sections first).
+ * lower is better, its unit, one line of meaning, whether it is a headline metric (compared in the
+ * report's improvement and verdict sections first), and how two of its values are compared.
  */
-public record MetricDef(String name, Direction direction, String unit, String meaning, boolean headline) {
+public record MetricDef(String name, Direction direction, String unit, String meaning, boolean headline, Gain gain) {
 
     /** Which way is better. */
     public enum Direction {
@@ -24,12 +24,55 @@ public record MetricDef(String name, Direction direction, String unit, String me
         }
     }
 
+    /**
+     * How a value is compared with a baseline's: in % of the baseline (the default), or as a difference in the
+     * metric's own units, for a metric already on a fixed scale whose best value is 0, where a % of a baseline
+     * near 0 is meaningless and of one at 0 undefined (the maze's reward, 0 when the goal is reached).
+     */
+    public enum Gain {
+        PERCENT("%"),
+        DIFFERENCE("");
+
+        private final String suffix;
+
+        Gain(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** What follows a gain's number: "%", or nothing for a difference in the metric's units. */
+        public String suffix() {
+            return suffix;
+        }
+    }
+
     public static MetricDef higher(String name, String unit, String meaning, boolean headline) {
-        return new MetricDef(name, Direction.HIGHER, unit, meaning, headline);
+        return new MetricDef(name, Direction.HIGHER, unit, meaning, headline, Gain.PERCENT);
     }
 
     public static MetricDef lower(String name, String unit, String meaning, boolean headline) {
-        return new MetricDef(name, Direction.LOWER, unit, meaning, headline);
+        return new MetricDef(name, Direction.LOWER, unit, meaning, headline, Gain.PERCENT);
+    }
+
+    /** This metric compared as a difference in its own units instead of in % of the baseline. */
+    public MetricDef comparedByDifference() {
+        return new MetricDef(name, direction, unit, meaning, headline, Gain.DIFFERENCE);
+    }
+
+    /**
+     * The per-seed improvement of {@code x} over {@code base}, positive when {@code x} is better: in % by
+     * {@link #improvementPercent}, or for {@link Gain#DIFFERENCE} {@code x - base} when higher is better and
+     * {@code base - x} when lower is better; NaN where it is undefined.
+     */
+    public double improvement(double x, double base) {
+        if (gain == Gain.PERCENT) {
+            return improvementPercent(x, base);
+        }
+        return Double.isFinite(x) && Double.isFinite(base) ? direction.sign() * (x - base) : Double.NaN;
+    }
+
+    /** What an improvement is measured in, for a table's or axis's label: "%" or this metric's unit. */
+    public String improvementUnit() {
+        return gain == Gain.PERCENT ? "%" : unit;
     }
 
     /**

@@ -29,7 +29,8 @@ public final class MazeTransfer extends TransferBenchmark {
 
     static final List<MetricDef> METRICS = List.of(MetricDef.higher(FINAL_REWARD, "share of the start distance",
             "mean over the evaluation mazes of minus the remaining shortest-path distance to the goal after the "
-                    + "episode, over the start's distance (0: reached; -1: no closer)", true));
+                    + "episode, over the start's distance (0: reached; -1: no closer)", true)
+            .comparedByDifference()); // bounded in [-1, 0] and 0 when solved: a % of a solved baseline is undefined
 
     static final List<ParamDef> PROTOCOL = Stream.concat(Stream.of(
             ParamDef.integer(MAZE_WIDTH, 12, 3, 10_000, "N: columns of the 2 x N maze"),

@@ -8,7 +8,8 @@ import java.util.OptionalInt;
  * its 95% CI, the verdict, and the seeds per group a Welch test would need to tell the difference measured.
  *
  * @param context  which configuration(s) it was checked on, e.g. "vs maml inner_lr=0.001"
- * @param estimate our statistic: the metric's mean or median, the mean/median improvement in %, or (steadier) the
+ * @param estimate our statistic: the metric's mean or median, the mean/median improvement (in %, or in the metric's
+ *                 units for one compared by difference), or (steadier) the
  *                 mean of the reference's worsening minus the subject's, in the metric's units
  * @param protocolDifference how the runs' setting differs from the claim's protocol (e.g. "steps 200 vs 1000"),
  *                           empty when they are comparable

@@ -38,7 +38,7 @@ public enum ClaimVerdict {
         return tooWide ? INCONCLUSIVE : REPRODUCED;
     }
 
-    /** A claim "better than": the interval of the improvement (in %, positive = better) against 0. */
+    /** A claim "better than": the interval of the improvement (in % or as a difference; positive = better) against 0. */
     public static ClaimVerdict judgeBetter(double ciLow, double ciHigh) {
         if (!finiteInterval(ciLow, ciHigh)) {
             return INCONCLUSIVE;

@@ -80,7 +80,7 @@ public final class ReportPage {
                 .append(" and left out of every statistic. Intervals are 95% percentile-bootstrap intervals (10,000")
                 .append(" resamples) of the statistic named. Improvement is per seed, paired on the seed, in %, positive")
                 .append(" when better: `100*(x - x_base)/|x_base|` for a metric where higher is better,")
-                .append(" `100*(x_base - x)/|x_base|` where lower is better.\n\n");
+                .append(" `100*(x_base - x)/|x_base|` where lower is better.").append(differenceNote()).append("\n\n");
         storedSection();
         metricsSection();
         if (spec.tuning() != null && !tuning.isEmpty()) {
@@ -203,7 +203,7 @@ public final class ReportPage {
             } else if (claim.kind() == PublishedClaim.Kind.BETTER) {
                 md.append(claim.statement()).append(" (").append(claim.source()).append("); our ")
                         .append(claim.statistic().name().toLowerCase(Locale.ROOT)).append(" improvement is ")
-                        .append(num(c.estimate())).append("%");
+                        .append(num(c.estimate())).append(benchmark.metric(claim.subject().metric()).gain().suffix());
             } else {
                 md.append("the ").append(claim.statement()).append(" is ").append(num(claim.value())).append(" in the ")
                         .append(claim.source()).append("; our ").append(claim.statistic().name().toLowerCase(Locale.ROOT))
@@ -211,7 +211,8 @@ public final class ReportPage {
             }
             md.append(", 95% CI ").append(ci(c.ciLow(), c.ciHigh())).append(", from ").append(c.n()).append(" seeds");
             if (c.excluded() > 0) {
-                md.append(" (").append(c.excluded()).append(" left out because a run diverged)");
+                md.append(" (").append(c.excluded()).append(claim.kind() == PublishedClaim.Kind.VALUE
+                        ? " left out because a run diverged)" : " left out: a run diverged, or a % of a baseline of 0)");
             }
             md.append('.');
             md.append(c.seedsNeeded().isPresent()
@@ -230,6 +231,15 @@ public final class ReportPage {
         };
     }
 
+    /** The sentence naming the metrics compared by difference, empty when every metric is compared in %. */
+    private String differenceNote() {
+        List<String> names = benchmark.metrics().stream().filter(m -> m.gain() == MetricDef.Gain.DIFFERENCE)
+                .map(MetricDef::name).toList();
+        return names.isEmpty() ? "" : " Except for " + String.join(", ", names) + ", compared as a difference in its"
+                + " own units (`x - x_base` where higher is better, `x_base - x` where lower is better), since it is on a"
+                + " fixed scale whose best value is 0, where a % of the baseline is undefined.";
+    }
+
     private void improvementsSection() {
         if (spec.baselines().isEmpty()) {
             return;
@@ -238,7 +248,8 @@ public final class ReportPage {
                 .append("Per headline metric. P(>0) is the share of seeds that improved; p is the two-sided Wilcoxon")
                 .append(" signed-rank test of the per-seed improvements. `tables/improvement.*` has every metric.\n\n");
         for (MetricDef m : headline) {
-            md.append("### ").append(m.name()).append(" (").append(m.direction().label()).append(")\n\n")
+            md.append("### ").append(m.name()).append(" (").append(m.direction().label()).append(", improvement in ")
+                    .append(m.improvementUnit()).append(")\n\n")
                     .append("| baseline | configuration | n (excluded) | mean [CI] | median | P(>0) | p |\n")
                     .append("|---|---|---|---|---:|---:|---:|\n");
             for (Comparison pair : Comparison.of(spec, configs)) {
@@ -509,7 +520,7 @@ public final class ReportPage {
             }
             plots.put(fileName("improvement-" + m.name(), base.display()), png(out -> BoxPlot.write(out,
                     "Per-seed improvement of " + m.name() + " over " + base.display() + " (positive = better)",
-                    "improvement over " + base.method() + " (%)", groups, values, 0.0)));
+                    "improvement over " + base.method() + " (" + m.improvementUnit() + ")", groups, values, 0.0)));
         }
     }
 

@@ -63,7 +63,8 @@ public final class RunsByConfig {
 
     /**
      * Pairs {@code c}'s {@code metric} with {@code base}'s {@code baseMetric} seed by seed: the improvement
-     * in % (direction-aware, by {@code def}) where both runs ended ok with finite values; others are excluded.
+     * ({@link MetricDef#improvement}: in % or as a difference, direction-aware) where it is defined (both runs ended
+     * ok with finite values and, in %, a baseline other than 0); others are excluded.
      */
     public Paired pair(Config c, String metric, Config base, String baseMetric, MetricDef def) {
         Map<Long, RunRecord> baseBySeed = bySeed(base);
@@ -76,11 +77,11 @@ public final class RunsByConfig {
             }
             double x = r.metric(metric);
             double y = b.metric(baseMetric);
-            double pct = def.improvementPercent(x, y);
-            if (Double.isNaN(pct)) {
+            double gain = def.improvement(x, y);
+            if (Double.isNaN(gain)) {
                 excluded++;
             } else {
-                rows.add(new double[] {pct, x, y});
+                rows.add(new double[] {gain, x, y});
             }
         }
         return new Paired(rows.stream().mapToDouble(x -> x[0]).toArray(), rows.stream().mapToDouble(x -> x[1]).toArray(),
@@ -125,7 +126,7 @@ public final class RunsByConfig {
         return out;
     }
 
-    /** Per-seed pairs of two configurations: improvement in %, the two values, and the seeds left out. */
+    /** Per-seed pairs of two configurations: the improvement, the two values, and the seeds left out. */
     public record Paired(double[] improvement, double[] left, double[] right, int excluded) {
         public int n() {
             return improvement.length;

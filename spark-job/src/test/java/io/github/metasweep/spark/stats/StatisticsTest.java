@@ -153,4 +153,18 @@ class StatisticsTest {
         assertEquals(-50.0, lower.improvementPercent(1.5, 1.0), 1e-12);
         assertTrue(Double.isNaN(lower.improvementPercent(Double.NaN, 1.0)));
     }
+
+    @Test
+    void aMetricComparedByDifferenceGainsInItsOwnUnitsEvenFromABaselineOfZero() {
+        MetricDef reward = MetricDef.higher("reward", "share", "", true).comparedByDifference();
+        MetricDef mse = MetricDef.lower("mse", "", "", true).comparedByDifference();
+        assertEquals(-0.48, reward.improvement(-0.48, 0.0), 1e-12, "a solved baseline (0) is beaten by nothing");
+        assertEquals(0.3, reward.improvement(-0.2, -0.5), 1e-12);
+        assertEquals(0.25, mse.improvement(0.75, 1.0), 1e-12);
+        assertTrue(Double.isNaN(reward.improvement(Double.NaN, 0.0)));
+        assertEquals("share", reward.improvementUnit());
+        MetricDef percent = MetricDef.higher("reward", "share", "", true);
+        assertEquals(percent.improvementPercent(-0.2, -0.5), percent.improvement(-0.2, -0.5), 0.0);
+        assertEquals("%", percent.improvementUnit());
+    }
 }
