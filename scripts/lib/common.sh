@@ -28,6 +28,8 @@ ensure_built() {
       "$REPO_ROOT/$module/pom.xml" -newer "$made" -type f 2>/dev/null | head -n 1)" ]]; then
     echo "building $module (first run, new commit or sources changed) ..." >&2
     (cd "$REPO_ROOT" && mvn -B -q -ntp -pl "$module" -am package -DskipTests) >&2
+    # on a fresh clone there was no jar to name before the build: name it now, or the stamp lands in the cwd
+    made="${made:-$(module_jar "$module")}"
     echo "$head" >"$made.commit"
   fi
 }
