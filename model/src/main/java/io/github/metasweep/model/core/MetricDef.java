@@ -1,5 +1,6 @@
 package io.github.metasweep.model.core;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,19 +31,16 @@ public record MetricDef(String name, Direction direction, String unit, String me
      * near 0 is meaningless and of one at 0 undefined (the maze's reward, 0 when the goal is reached).
      */
     public enum Gain {
-        PERCENT("%"),
-        DIFFERENCE("");
+        PERCENT,
+        DIFFERENCE
+    }
 
-        private final String suffix;
+    /** How a {@link Gain#DIFFERENCE} improvement is computed, in the words of a report or a table's title. */
+    public static final String DIFFERENCE_FORMULA = "x - x_base where higher is better, x_base - x where lower is better";
 
-        Gain(String suffix) {
-            this.suffix = suffix;
-        }
-
-        /** What follows a gain's number: "%", or nothing for a difference in the metric's units. */
-        public String suffix() {
-            return suffix;
-        }
+    /** The names of those of {@code metrics} compared by difference, in their order. */
+    public static List<String> namesComparedByDifference(List<MetricDef> metrics) {
+        return metrics.stream().filter(m -> m.gain == Gain.DIFFERENCE).map(MetricDef::name).toList();
     }
 
     public static MetricDef higher(String name, String unit, String meaning, boolean headline) {
@@ -73,6 +71,11 @@ public record MetricDef(String name, Direction direction, String unit, String me
     /** What an improvement is measured in, for a table's or axis's label: "%" or this metric's unit. */
     public String improvementUnit() {
         return gain == Gain.PERCENT ? "%" : unit;
+    }
+
+    /** An improvement's formatted number with its unit: "12.5%", or "0.31 share" for a difference. */
+    public String withImprovementUnit(String number) {
+        return gain == Gain.PERCENT ? number + "%" : number + " " + unit;
     }
 
     /**

@@ -203,7 +203,7 @@ public final class ReportPage {
             } else if (claim.kind() == PublishedClaim.Kind.BETTER) {
                 md.append(claim.statement()).append(" (").append(claim.source()).append("); our ")
                         .append(claim.statistic().name().toLowerCase(Locale.ROOT)).append(" improvement is ")
-                        .append(num(c.estimate())).append(benchmark.metric(claim.subject().metric()).gain().suffix());
+                        .append(benchmark.metric(claim.subject().metric()).withImprovementUnit(num(c.estimate())));
             } else {
                 md.append("the ").append(claim.statement()).append(" is ").append(num(claim.value())).append(" in the ")
                         .append(claim.source()).append("; our ").append(claim.statistic().name().toLowerCase(Locale.ROOT))
@@ -233,11 +233,10 @@ public final class ReportPage {
 
     /** The sentence naming the metrics compared by difference, empty when every metric is compared in %. */
     private String differenceNote() {
-        List<String> names = benchmark.metrics().stream().filter(m -> m.gain() == MetricDef.Gain.DIFFERENCE)
-                .map(MetricDef::name).toList();
+        List<String> names = MetricDef.namesComparedByDifference(benchmark.metrics());
         return names.isEmpty() ? "" : " Except for " + String.join(", ", names) + ", compared as a difference in its"
-                + " own units (`x - x_base` where higher is better, `x_base - x` where lower is better), since it is on a"
-                + " fixed scale whose best value is 0, where a % of the baseline is undefined.";
+                + " own units (" + MetricDef.DIFFERENCE_FORMULA + "), since it is on a fixed scale whose best value is 0,"
+                + " where a % of the baseline is undefined.";
     }
 
     private void improvementsSection() {

@@ -369,12 +369,11 @@ public final class SweepReport {
                         w.n() == 0 ? "" : w.exact() ? "exact" : "normal")));
             }
         }
-        List<String> byDifference = benchmark.metrics().stream().filter(m -> m.gain() == MetricDef.Gain.DIFFERENCE)
-                .map(MetricDef::name).toList();
+        List<String> byDifference = MetricDef.namesComparedByDifference(benchmark.metrics());
         return new Table("Paired improvement over each baseline, per seed, in % (positive = better): "
                 + "100*(x - x_base)/|x_base| where higher is better, 100*(x_base - x)/|x_base| where lower is better"
                 + (byDifference.isEmpty() ? "" : "; " + String.join(", ", byDifference) + " as a difference in its own "
-                + "units: x - x_base where higher is better, x_base - x where lower is better"), columns, rows);
+                + "units: " + MetricDef.DIFFERENCE_FORMULA), columns, rows);
     }
 
     private void writeTable(String name, Table t) throws IOException {

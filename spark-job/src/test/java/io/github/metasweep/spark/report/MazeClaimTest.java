@@ -84,7 +84,7 @@ class MazeClaimTest {
                 java.util.Set.of(), Map.of(), List.of())).build().markdown();
         assertTrue(md.contains("Except for final_reward, compared as a difference in its own units"), md);
         assertTrue(md.contains("### final_reward (higher is better, improvement in share of the start distance)"), md);
-        assertTrue(md.contains("our mean improvement is -0.5, 95% CI"), md);
+        assertTrue(md.contains("our mean improvement is -0.5 share of the start distance, 95% CI"), md);
     }
 
     private static RunRecord run(Config c, long seed, double reward) {

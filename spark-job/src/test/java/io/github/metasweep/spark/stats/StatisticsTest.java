@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import io.github.metasweep.model.core.MetricDef;
 import org.junit.jupiter.api.Test;
@@ -166,5 +167,8 @@ class StatisticsTest {
         MetricDef percent = MetricDef.higher("reward", "share", "", true);
         assertEquals(percent.improvementPercent(-0.2, -0.5), percent.improvement(-0.2, -0.5), 0.0);
         assertEquals("%", percent.improvementUnit());
+        assertEquals("0.3 share", reward.withImprovementUnit("0.3"));
+        assertEquals("12%", percent.withImprovementUnit("12"));
+        assertEquals(List.of("reward", "mse"), MetricDef.namesComparedByDifference(List.of(reward, percent, mse)));
     }
 }
