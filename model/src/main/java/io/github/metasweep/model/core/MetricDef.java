@@ -35,6 +35,10 @@ public record MetricDef(String name, Direction direction, String unit, String me
         DIFFERENCE
     }
 
+    /** How a {@link Gain#PERCENT} improvement is computed, in the words of a report or a table's title. */
+    public static final String PERCENT_FORMULA =
+            "100*(x - x_base)/|x_base| where higher is better, 100*(x_base - x)/|x_base| where lower is better";
+
     /** How a {@link Gain#DIFFERENCE} improvement is computed, in the words of a report or a table's title. */
     public static final String DIFFERENCE_FORMULA = "x - x_base where higher is better, x_base - x where lower is better";
 
@@ -71,6 +75,11 @@ public record MetricDef(String name, Direction direction, String unit, String me
     /** What an improvement is measured in, for a table's or axis's label: "%" or this metric's unit. */
     public String improvementUnit() {
         return gain == Gain.PERCENT ? "%" : unit;
+    }
+
+    /** Why a seed's improvement can be missing: a % of a baseline of 0 is undefined, a difference never is. */
+    public String whyImprovementMissing() {
+        return gain == Gain.PERCENT ? "a run diverged, or a % of a baseline of 0" : "a run diverged";
     }
 
     /** An improvement's formatted number with its unit: "12.5%", or "0.31 share" for a difference. */

@@ -79,8 +79,7 @@ public final class ReportPage {
                 .append(". Every number below is computed from the stored runs by `report`; diverged runs are counted")
                 .append(" and left out of every statistic. Intervals are 95% percentile-bootstrap intervals (10,000")
                 .append(" resamples) of the statistic named. Improvement is per seed, paired on the seed, in %, positive")
-                .append(" when better: `100*(x - x_base)/|x_base|` for a metric where higher is better,")
-                .append(" `100*(x_base - x)/|x_base|` where lower is better.").append(differenceNote()).append("\n\n");
+                .append(" when better: ").append(MetricDef.PERCENT_FORMULA).append('.').append(differenceNote()).append("\n\n");
         storedSection();
         metricsSection();
         if (spec.tuning() != null && !tuning.isEmpty()) {
@@ -212,7 +211,8 @@ public final class ReportPage {
             md.append(", 95% CI ").append(ci(c.ciLow(), c.ciHigh())).append(", from ").append(c.n()).append(" seeds");
             if (c.excluded() > 0) {
                 md.append(" (").append(c.excluded()).append(claim.kind() == PublishedClaim.Kind.VALUE
-                        ? " left out because a run diverged)" : " left out: a run diverged, or a % of a baseline of 0)");
+                        ? " left out because a run diverged)"
+                        : " left out: " + benchmark.metric(claim.subject().metric()).whyImprovementMissing() + ")");
             }
             md.append('.');
             md.append(c.seedsNeeded().isPresent()

@@ -371,7 +371,7 @@ public final class SweepReport {
         }
         List<String> byDifference = MetricDef.namesComparedByDifference(benchmark.metrics());
         return new Table("Paired improvement over each baseline, per seed, in % (positive = better): "
-                + "100*(x - x_base)/|x_base| where higher is better, 100*(x_base - x)/|x_base| where lower is better"
+                + MetricDef.PERCENT_FORMULA
                 + (byDifference.isEmpty() ? "" : "; " + String.join(", ", byDifference) + " as a difference in its own "
                 + "units: " + MetricDef.DIFFERENCE_FORMULA), columns, rows);
     }

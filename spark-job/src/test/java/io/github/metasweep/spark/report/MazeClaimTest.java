@@ -62,7 +62,7 @@ class MazeClaimTest {
     }
 
     @Test
-    void theReportSaysWhichMetricIsComparedByDifference() {
+    void theReportSaysWhichMetricIsComparedByDifferenceAndWhySeedsAreLeftOut() {
         io.github.metasweep.spark.spec.SweepSpec spec = io.github.metasweep.spark.spec.SpecParser.parse("t.yaml", """
                 name: t
                 benchmark: maze
@@ -76,7 +76,7 @@ class MazeClaimTest {
         Config kernel = config("deep-kernel");
         List<RunRecord> records = new ArrayList<>();
         for (int s = 0; s < 12; s++) {
-            records.add(run(linear, s, -0.5));
+            records.add(run(linear, s, s == 3 ? Double.NaN : -0.5));
             records.add(run(kernel, s, 0.0));
         }
         String md = new ReportPage(spec, MAZE, List.of(linear, kernel), new RunsByConfig(List.of(linear, kernel),
@@ -85,6 +85,8 @@ class MazeClaimTest {
         assertTrue(md.contains("Except for final_reward, compared as a difference in its own units"), md);
         assertTrue(md.contains("### final_reward (higher is better, improvement in share of the start distance)"), md);
         assertTrue(md.contains("our mean improvement is -0.5 share of the start distance, 95% CI"), md);
+        assertTrue(md.contains("from 11 seeds (1 left out: a run diverged)."), "a difference is never undefined: " + md);
+        assertTrue(md.contains("positive when better: " + io.github.metasweep.model.core.MetricDef.PERCENT_FORMULA), md);
     }
 
     private static RunRecord run(Config c, long seed, double reward) {

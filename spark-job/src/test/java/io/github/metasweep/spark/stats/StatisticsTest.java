@@ -170,5 +170,7 @@ class StatisticsTest {
         assertEquals("0.3 share", reward.withImprovementUnit("0.3"));
         assertEquals("12%", percent.withImprovementUnit("12"));
         assertEquals(List.of("reward", "mse"), MetricDef.namesComparedByDifference(List.of(reward, percent, mse)));
+        assertEquals("a run diverged", reward.whyImprovementMissing());
+        assertEquals("a run diverged, or a % of a baseline of 0", percent.whyImprovementMissing());
     }
 }
