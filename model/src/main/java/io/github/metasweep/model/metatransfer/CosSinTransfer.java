@@ -41,7 +41,7 @@ public final class CosSinTransfer extends TransferBenchmark {
             ParamDef.integer(CODE_SIZE, 2, 1, 1000, "k: size of the task code (2 = the true task dimension: A, b)"),
             ParamDef.integer(SUPPORT_POINTS, 10, 1, 1000, "support points per task"),
             ParamDef.integer(QUERY_POINTS, 10, 1, 1000, "query points per training task")),
-            TransferModels.shared(1000, 600).stream()).toList();
+            TransferModels.shared(1000, 100, 600).stream()).toList();
 
     @Override
     public String name() {

@@ -38,7 +38,7 @@ public final class MazeTransfer extends TransferBenchmark {
                     + "dimension, the number of obstacle columns (N - 1) / 2)"),
             ParamDef.integer(EPISODE_STEPS, 0, 0, 1_000_000, "steps of an evaluation episode (0 = 2N, more than "
                     + "any shortest path)")),
-            TransferModels.shared(500, 200).stream()).toList();
+            TransferModels.shared(500, 100, 200).stream()).toList();
 
     @Override
     public String name() {

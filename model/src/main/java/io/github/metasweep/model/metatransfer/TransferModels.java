@@ -29,10 +29,10 @@ final class TransferModels {
     }
 
     /** Training and network hyper-parameters shared by the family's benchmarks. */
-    static List<ParamDef> shared(int trainTasks, int evalTasks) {
+    static List<ParamDef> shared(int trainTasks, int epochs, int evalTasks) {
         return List.of(
                 ParamDef.integer(TRAIN_TASKS, trainTasks, 1, 10_000_000, "training tasks, drawn once per run"),
-                ParamDef.integer(EPOCHS, 100, 1, 100_000, "passes over the training tasks"),
+                ParamDef.integer(EPOCHS, epochs, 1, 100_000, "passes over the training tasks"),
                 ParamDef.integer(META_BATCH, 25, 1, 100_000, "tasks per Adam step"),
                 ParamDef.number(LR, 5e-4, 0.0, true, 1.0, "Adam learning rate"),
                 ParamDef.integer(EVAL_TASKS, evalTasks, 1, 1_000_000, "fresh evaluation tasks per run"),
