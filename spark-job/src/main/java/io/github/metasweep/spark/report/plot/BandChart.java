@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Set;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -18,12 +20,23 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /** Lines with shaded bands (e.g. mean +- sd over seeds) and labelled vertical markers, as a 1000x600 PNG. */
 public final class BandChart {
+    /** Lines whose largest mean is this many times their smallest share a log y-axis, so the small ones stay apart. */
+    static final double LOG_SCALE_SPAN = 10;
+
     private BandChart() {
     }
 
-    /** Lines with shaded bands, one colour per band, legend below; markers as dashed vertical lines. */
+    /**
+     * Lines with shaded bands, one colour per band, legend below; markers as dashed vertical lines. The y-axis is
+     * logarithmic (and labelled so) when every drawn value is positive and the means span {@link #LOG_SCALE_SPAN}
+     * or more, e.g. encoders' errors near 0.02 beside a control's 0.36.
+     */
     public static void write(OutputStream out, String title, String xLabel, String yLabel, List<Band> bands,
                              List<Marker> markers) throws IOException {
+        Charts.writePng(chart(title, xLabel, yLabel, bands, markers), out);
+    }
+
+    static JFreeChart chart(String title, String xLabel, String yLabel, List<Band> bands, List<Marker> markers) {
         Charts.headless();
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         Set<String> keys = Charts.keys();
@@ -46,8 +59,7 @@ public final class BandChart {
         }
         NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setAutoRangeIncludesZero(false);
-        NumberAxis yAxis = new NumberAxis(yLabel);
-        yAxis.setAutoRangeIncludesZero(false);
+        ValueAxis yAxis = logScale(data) ? logAxis(yLabel + ", log scale") : linearAxis(yLabel);
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         JFreeChart chart = new JFreeChart(title, plot);
@@ -75,6 +87,57 @@ public final class BandChart {
             plot.addDomainMarker(line);
             Charts.include(xAxis, m.x());
         }
-        Charts.writePng(chart, out);
+        return chart;
+    }
+
+    private static NumberAxis linearAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
+    }
+
+    private static LogAxis logAxis(String label) {
+        LogAxis axis = new LogAxis(label);
+        // ticks fall at 10^(k/10): 0.398107 read as 0.4, in plain decimals like the linear axis's
+        axis.setNumberFormatOverride(new TwoSignificantDigits());
+        return axis;
+    }
+
+    /** 0.398107 as 0.4, 0.0158489 as 0.016, 1258.93 as 1300. */
+    static final class TwoSignificantDigits extends java.text.NumberFormat {
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            if (!Double.isFinite(v) || v == 0) {
+                return to.append(v == 0 ? "0" : String.valueOf(v));
+            }
+            return to.append(new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros()
+                    .toPlainString());
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("tick labels are only written");
+        }
+    }
+
+    /** Every band edge and mean positive and the means spanning {@link #LOG_SCALE_SPAN} or more. */
+    static boolean logScale(YIntervalSeriesCollection data) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            for (int i = 0; i < data.getItemCount(s); i++) {
+                if (data.getStartYValue(s, i) <= 0) {
+                    return false;
+                }
+                smallest = Math.min(smallest, data.getYValue(s, i));
+                largest = Math.max(largest, data.getYValue(s, i));
+            }
+        }
+        return largest >= LOG_SCALE_SPAN * smallest;
     }
 }

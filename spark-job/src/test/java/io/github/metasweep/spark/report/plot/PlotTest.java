@@ -280,6 +280,36 @@ class PlotTest {
                 new OverlaySeries("holes", xs, ys, true))));
     }
 
+    /** Encoders' errors near 0.02 beside a control's 0.36: only a log axis keeps the encoders apart. */
+    @Test
+    void bandsSpanningADecadeOfPositiveValuesGetALogAxis() throws Exception {
+        double[] x = {0, 1, 2};
+        Band control = new Band("control", x, constant(3, 0.36), constant(3, 0.33), constant(3, 0.39));
+        Band encoder = new Band("encoder", x, new double[] {0.016, 0.018, 0.020}, constant(3, 0.014),
+                constant(3, 0.022));
+        org.jfree.chart.axis.ValueAxis wide = BandChart.chart("t", "x", "mse", List.of(control, encoder), List.of())
+                .getXYPlot().getRangeAxis();
+        assertTrue(wide instanceof org.jfree.chart.axis.LogAxis, "0.016 to 0.36 spans a decade: " + wide);
+        assertEquals("mse, log scale", wide.getLabel());
+        assertTrue(wide.getLowerBound() <= 0.014 && wide.getUpperBound() >= 0.39, "the bands are inside the axis");
+
+        Band near = new Band("near", x, constant(3, 0.1), constant(3, 0.05), constant(3, 0.15));
+        assertTrue(BandChart.chart("t", "x", "mse", List.of(near, encoder), List.of()).getXYPlot().getRangeAxis()
+                instanceof org.jfree.chart.axis.NumberAxis, "0.016 to 0.1 is less than a decade: linear");
+        Band touchesZero = new Band("zero", x, constant(3, 0.36), constant(3, 0.0), constant(3, 0.7));
+        org.jfree.chart.axis.ValueAxis linear = BandChart.chart("t", "x", "mse", List.of(touchesZero, encoder),
+                List.of()).getXYPlot().getRangeAxis();
+        assertTrue(linear instanceof org.jfree.chart.axis.NumberAxis, "a band reaching 0 has no log: linear");
+        assertEquals("mse", linear.getLabel());
+        image(out -> BandChart.write(out, "t", "x", "mse", List.of(control, encoder), List.of()));
+
+        java.text.NumberFormat ticks = new BandChart.TwoSignificantDigits();
+        assertEquals("0.4", ticks.format(Math.pow(10, -0.4)));
+        assertEquals("0.016", ticks.format(Math.pow(10, -1.8)));
+        assertEquals("1300", ticks.format(Math.pow(10, 3.1)));
+        assertEquals("0", ticks.format(0.0));
+    }
+
     /** Ten methods and more (a table's encoders and controls): a series that repeats a colour has another line. */
     @Test
     void seriesThatShareAColourDifferInTheirLine() {
