@@ -33,7 +33,7 @@ abstract class CartPoleTransfer extends TransferBenchmark {
     @Override
     public List<String> methods() {
         return Stream.concat(TransferModels.ENCODERS.stream(), parameters ? Stream.of(control)
-                : Stream.of(control, "query-oracle")).toList();
+                : Stream.of(control, "query-oracle", TransferModels.TASK_BLIND)).toList();
     }
 
     @Override

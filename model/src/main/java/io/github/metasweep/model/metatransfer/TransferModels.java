@@ -25,6 +25,9 @@ final class TransferModels {
     static final List<String> ENCODERS = List.of("context", "non-linear", "linear", "mean", "max", "transformer",
             "deep-kernel");
 
+    /** The control whose decoder is given no task information (a constant code). */
+    static final String TASK_BLIND = "task-blind";
+
     private TransferModels() {
     }
 
@@ -67,6 +70,7 @@ final class TransferModels {
             case "mean", "max", "transformer" -> new PoolingEncoder(
                     PoolingEncoder.Pooling.valueOf(method.toUpperCase(Locale.ROOT)), inputs, p.getInt(POOL_WIDTH), k);
             case "query-oracle" -> new OracleCode(truthSize);
+            case TASK_BLIND -> new BlindCode(truthSize);
             case "deep-kernel" -> null;
             default -> throw new InvalidSpecException("method", "method: unknown method '" + method + "'");
         };

@@ -62,10 +62,13 @@ class TransferGradientTest {
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> cases() {
         List<String> methods = List.of("context", "non-linear", "linear", "mean", "max", "transformer", "deep-kernel",
                 "query-oracle");
-        return java.util.stream.Stream.of(CosSinTransfer.NAME, MazeTransfer.NAME, DoublePendulumTransfer.NAME,
-                PendulumParameters.NAME).flatMap(b -> methods.stream()
-                .filter(m -> !(b.equals(PendulumParameters.NAME) && m.equals("query-oracle")))
-                .map(m -> org.junit.jupiter.params.provider.Arguments.of(b, m)));
+        java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> encoders = java.util.stream.Stream.of(
+                CosSinTransfer.NAME, MazeTransfer.NAME, DoublePendulumTransfer.NAME, PendulumParameters.NAME)
+                .flatMap(b -> methods.stream()
+                        .filter(m -> !(b.equals(PendulumParameters.NAME) && m.equals("query-oracle")))
+                        .map(m -> org.junit.jupiter.params.provider.Arguments.of(b, m)));
+        return java.util.stream.Stream.concat(encoders, java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(DoublePendulumTransfer.NAME, TransferModels.TASK_BLIND)));
     }
 
     @ParameterizedTest
