@@ -7,7 +7,7 @@ import java.util.StringJoiner;
 
 /**
  * A result table, rendered as CSV (full precision, empty cell for a missing value), Markdown and
- * LaTeX (booktabs; rounded for reading).
+ * LaTeX (booktabs; rounded for reading: {@link #number}).
  */
 public record Table(String title, List<TableColumn> columns, List<List<Object>> rows) {
 
@@ -77,9 +77,14 @@ public record Table(String title, List<TableColumn> columns, List<List<Object>> 
         }
         return switch (c.kind()) {
             case TEXT, COUNT -> String.valueOf(v);
-            case NUMBER -> String.format(Locale.ROOT, "%.2f", ((Number) v).doubleValue());
+            case NUMBER -> number(((Number) v).doubleValue());
             case PROBABILITY -> String.format(Locale.ROOT, "%.3g", ((Number) v).doubleValue());
         };
+    }
+
+    /** Two decimals, but three significant digits below 1, so that small errors (0.0177 against 0.0281) stay apart. */
+    static String number(double x) {
+        return String.format(Locale.ROOT, x == 0 || Math.abs(x) >= 1 ? "%.2f" : "%.3g", x);
     }
 
     private static String csvCell(String v) {
