@@ -69,8 +69,8 @@ final class TransferModels {
             case "non-linear" -> new HyperEncoder(inputs, learner, p.getInt(HYPER_HIDDEN), k, maxPoints);
             case "mean", "max", "transformer" -> new PoolingEncoder(
                     PoolingEncoder.Pooling.valueOf(method.toUpperCase(Locale.ROOT)), inputs, p.getInt(POOL_WIDTH), k);
-            case "query-oracle" -> new OracleCode(truthSize);
-            case TASK_BLIND -> new BlindCode(truthSize);
+            case "query-oracle" -> GivenCode.truth(truthSize);
+            case TASK_BLIND -> GivenCode.blind(truthSize);
             case "deep-kernel" -> null;
             default -> throw new InvalidSpecException("method", "method: unknown method '" + method + "'");
         };
