@@ -4,7 +4,7 @@ import io.github.metasweep.model.core.GaussianStream;
 import java.util.function.Function;
 
 /**
- * A controls' "encoder" that learns nothing: the code is given. The query oracle gets the task's true parameters
+ * A control's "encoder" that learns nothing: the code is given. The query oracle gets the task's true parameters
  * ((A, b) for cos-sin, the maze's obstacles, the cart-pole's length and gravity); the task-blind control gets the
  * same zeros for every task, so its decoder learns the one query network that fits all tasks best.
  */
