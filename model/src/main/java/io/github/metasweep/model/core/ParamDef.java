@@ -5,27 +5,34 @@ import java.util.Locale;
 
 /**
  * One hyper-parameter: its name, type, default and accepted range, parsed and checked at the edge.
- * Values are Integer, Double, Boolean or String (for CHOICE).
+ * Values are Integer, Double, Boolean or String (for CHOICE). {@code inIdAtDefault} false marks a knob added after
+ * runs of its benchmark were stored: at its default it is left out of run ids ({@link RunSpec#id()}), so those runs
+ * keep theirs and a sweep still resumes from them.
  */
 public record ParamDef(String name, ParamType type, Object defaultValue, double min, boolean minExclusive,
-                       double max, List<String> choices, String description) {
+                       double max, List<String> choices, String description, boolean inIdAtDefault) {
 
     public static ParamDef integer(String name, int defaultValue, int min, int max, String description) {
-        return new ParamDef(name, ParamType.INT, defaultValue, min, false, max, List.of(), description);
+        return new ParamDef(name, ParamType.INT, defaultValue, min, false, max, List.of(), description, true);
     }
 
     /** A finite number {@code > min} (exclusive) or {@code >= min}. */
     public static ParamDef number(String name, double defaultValue, double min, boolean minExclusive, double max,
                                   String description) {
-        return new ParamDef(name, ParamType.DOUBLE, defaultValue, min, minExclusive, max, List.of(), description);
+        return new ParamDef(name, ParamType.DOUBLE, defaultValue, min, minExclusive, max, List.of(), description, true);
     }
 
     public static ParamDef bool(String name, boolean defaultValue, String description) {
-        return new ParamDef(name, ParamType.BOOL, defaultValue, 0, false, 0, List.of(), description);
+        return new ParamDef(name, ParamType.BOOL, defaultValue, 0, false, 0, List.of(), description, true);
     }
 
     public static ParamDef choice(String name, String defaultValue, List<String> choices, String description) {
-        return new ParamDef(name, ParamType.CHOICE, defaultValue, 0, false, 0, List.copyOf(choices), description);
+        return new ParamDef(name, ParamType.CHOICE, defaultValue, 0, false, 0, List.copyOf(choices), description, true);
+    }
+
+    /** This knob, added after runs were stored: left out of run ids at its default (see the class comment). */
+    public ParamDef addedLater() {
+        return new ParamDef(name, type, defaultValue, min, minExclusive, max, choices, description, false);
     }
 
     /** Words for the accepted values, for error messages and --help. */

@@ -59,7 +59,18 @@ public record RunSpec(String benchmark, String method, String variant, long seed
 
     public String canonical() {
         return "benchmark=" + benchmark + ";method=" + method + ";variant=" + variant + ";seed=" + seed
-                + ";params={" + params.canonical() + "}";
+                + ";params={" + identifying().canonical() + "}";
+    }
+
+    /** The params that name the run: a knob added later is left out at its default, so older runs keep their ids. */
+    private ParamSet identifying() {
+        Map<String, Object> kept = new LinkedHashMap<>(params.asMap());
+        for (ParamDef d : Benchmarks.get(benchmark).params(method)) {
+            if (!d.inIdAtDefault() && d.defaultValue().equals(kept.get(d.name()))) {
+                kept.remove(d.name());
+            }
+        }
+        return new ParamSet(kept);
     }
 
     /** Readable and unique: {@code method-variant-s<seed>-<12 hex digits of SHA-256(canonical)>}. */

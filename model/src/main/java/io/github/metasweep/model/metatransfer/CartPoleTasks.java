@@ -21,6 +21,9 @@ final class CartPoleTasks {
     static final double FORCE_MAX = 3.0;
     static final double DT = 0.05;
     static final int SUBSTEPS = 5;
+    /** Support transitions as one rollout (the default) or each from its own random start. */
+    static final String ROLLOUT = "rollout";
+    static final String INDEPENDENT = "independent";
 
     private CartPoleTasks() {
     }
@@ -45,22 +48,20 @@ final class CartPoleTasks {
     }
 
     /**
-     * {@code transitions} transitions of a rollout of the system from a random state (x = 0, x_dot ~ U[-0.5, 0.5],
-     * angles ~ U[-pi, pi], rates ~ U[-1, 1]) under forces ~ U[-3, 3], as points (features into x, targets into y,
-     * each with N(0, sigma^2) noise).
+     * {@code transitions} transitions of a rollout of the system from a random start ({@link #start}) under forces
+     * ~ U[-3, 3], as points (features into x, targets into y, each with N(0, sigma^2) noise); with
+     * {@code independent} each transition after the first starts from a fresh random start instead.
      */
     static void rollout(CartPoleChain system, GaussianStream random, int transitions, double sigma, double[] x,
-                        double[] y) {
+                        double[] y, boolean independent) {
         int n = system.poles();
         int dims = 2 + 2 * n;
         int features = pointFeatures(n);
-        double[] s = new double[dims];
-        s[1] = random.uniform(-0.5, 0.5);
-        for (int j = 0; j < n; j++) {
-            s[2 + 2 * j] = random.uniform(-Math.PI, Math.PI);
-            s[3 + 2 * j] = random.uniform(-1, 1);
-        }
+        double[] s = start(random, n);
         for (int t = 0; t < transitions; t++) {
+            if (independent && t > 0) {
+                s = start(random, n);
+            }
             double force = random.uniform(-FORCE_MAX, FORCE_MAX);
             double[] next = s;
             for (int k = 0; k < SUBSTEPS; k++) {
@@ -75,6 +76,17 @@ final class CartPoleTasks {
             }
             s = next;
         }
+    }
+
+    /** A random start: x = 0, x_dot ~ U[-0.5, 0.5], each angle ~ U[-pi, pi] and rate ~ U[-1, 1]. */
+    private static double[] start(GaussianStream random, int poles) {
+        double[] s = new double[2 + 2 * poles];
+        s[1] = random.uniform(-0.5, 0.5);
+        for (int j = 0; j < poles; j++) {
+            s[2 + 2 * j] = random.uniform(-Math.PI, Math.PI);
+            s[3 + 2 * j] = random.uniform(-1, 1);
+        }
+        return s;
     }
 
     /** The points of one transition from state s under force (one per state component) into x at {@code from}. */
@@ -124,18 +136,19 @@ final class CartPoleTasks {
     }
 
     /**
-     * A task: support = {@code supportTransitions} noisy transitions of the single pole; query = either
+     * A task: support = {@code supportTransitions} noisy transitions of the single pole (one rollout, or each from its
+     * own start when {@code independentSupport}); query = either
      * {@code queryTransitions} transitions of the double pole ({@code parameters} false) or the two scaled parameters
      * as points with a one-hot feature ({@code parameters} true).
      */
     static TransferTask sample(GaussianStream random, int supportTransitions, int queryTransitions, double sigma,
-                               boolean parameters) {
+                               boolean parameters, boolean independentSupport) {
         double length = random.uniform(L_MIN, L_MAX);
         double gravity = random.uniform(G_MIN, G_MAX);
         int sf = pointFeatures(1);
         double[] sx = new double[supportTransitions * 4 * sf];
         double[] sy = new double[supportTransitions * 4];
-        rollout(system(1, length, gravity), random, supportTransitions, sigma, sx, sy);
+        rollout(system(1, length, gravity), random, supportTransitions, sigma, sx, sy, independentSupport);
         double[] truth = scaledParameters(length, gravity);
         if (parameters) {
             return new TransferTask(sf, sx, sy, 2, new double[] {1, 0, 0, 1}, truth.clone(), truth);
@@ -143,7 +156,7 @@ final class CartPoleTasks {
         int qf = pointFeatures(2);
         double[] qx = new double[queryTransitions * 6 * qf];
         double[] qy = new double[queryTransitions * 6];
-        rollout(system(2, length, gravity), random, queryTransitions, 0.0, qx, qy);
+        rollout(system(2, length, gravity), random, queryTransitions, 0.0, qx, qy, false);
         return new TransferTask(sf, sx, sy, qf, qx, qy, truth);
     }
 }

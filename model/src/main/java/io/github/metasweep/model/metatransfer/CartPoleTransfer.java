@@ -21,6 +21,7 @@ abstract class CartPoleTransfer extends TransferBenchmark {
     static final String SUPPORT_TRANSITIONS = "support_transitions";
     static final String QUERY_TRANSITIONS = "query_transitions";
     static final String EVAL_TRANSITIONS = "eval_transitions";
+    static final String SUPPORT_STATES = "support_states";
 
     private final boolean parameters;
     private final String control;
@@ -49,7 +50,12 @@ abstract class CartPoleTransfer extends TransferBenchmark {
                 ParamDef.integer(TransferModels.CODE_SIZE, 2, 1, 1000, "k: size of the task code (2 = the true task "
                         + "dimension: length and gravity)"),
                 ParamDef.integer(SUPPORT_TRANSITIONS, 30, 1, 10_000, "transitions of the single pole in the support "
-                        + "set (the paper's T = 30)")));
+                        + "set (the paper's T = 30)"),
+                // added while Table 4's sweep ran: at its default it keeps that sweep's run ids (ParamDef)
+                ParamDef.choice(SUPPORT_STATES, CartPoleTasks.ROLLOUT, List.of(CartPoleTasks.ROLLOUT,
+                        CartPoleTasks.INDEPENDENT), "where the support transitions start: one rollout (each from the "
+                        + "previous one's noise-free next state, which shows the dynamics in the inputs) or each "
+                        + "from its own random state").addedLater()));
         if (!parameters) {
             own.add(ParamDef.integer(QUERY_TRANSITIONS, 30, 1, 10_000, "double-pole transitions per training task"));
             own.add(ParamDef.integer(EVAL_TRANSITIONS, 100, 1, 100_000, "double-pole transitions per evaluation "
@@ -104,7 +110,8 @@ abstract class CartPoleTransfer extends TransferBenchmark {
 
     private TransferTask task(GaussianStream random, ParamSet p, boolean evaluation) {
         return CartPoleTasks.sample(random, p.getInt(SUPPORT_TRANSITIONS), parameters ? 0
-                : p.getInt(evaluation ? EVAL_TRANSITIONS : QUERY_TRANSITIONS), p.getDouble(NOISE_SIGMA), parameters);
+                : p.getInt(evaluation ? EVAL_TRANSITIONS : QUERY_TRANSITIONS), p.getDouble(NOISE_SIGMA), parameters,
+                p.getString(SUPPORT_STATES).equals(CartPoleTasks.INDEPENDENT));
     }
 
     /** The mean squared error on fresh tasks; the control predicts 0 (no change, or the prior mean). */

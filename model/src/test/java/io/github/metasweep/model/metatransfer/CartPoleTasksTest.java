@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 class CartPoleTasksTest {
     @Test
     void eachPointsTargetIsTheStepOfTheSystemFromItsFeatures() {
+        for (boolean independent : new boolean[] {false, true}) {
+            targetsAreSteps(independent);
+        }
+    }
+
+    private static void targetsAreSteps(boolean independent) {
         for (int poles : new int[] {1, 2}) {
             CartPoleChain system = CartPoleTasks.system(poles, 0.8, 9.0);
             int transitions = 20;
@@ -23,7 +29,7 @@ class CartPoleTasksTest {
             int f = CartPoleTasks.pointFeatures(poles);
             double[] x = new double[transitions * dims * f];
             double[] y = new double[transitions * dims];
-            CartPoleTasks.rollout(system, GaussianStream.forRun(2, "r"), transitions, 0.0, x, y);
+            CartPoleTasks.rollout(system, GaussianStream.forRun(2, "r"), transitions, 0.0, x, y, independent);
             for (int t = 0; t < transitions; t++) {
                 int at = t * dims * f;
                 double[] s = new double[dims];
@@ -48,6 +54,32 @@ class CartPoleTasksTest {
     }
 
     @Test
+    void aRolloutsNextTransitionStartsWhereTheLastEndedAndIndependentOnesDoNot() {
+        CartPoleChain system = CartPoleTasks.system(1, 1.2, 11.0);
+        int f = CartPoleTasks.pointFeatures(1);
+        int n = 30;
+        for (boolean independent : new boolean[] {false, true}) {
+            double[] x = new double[n * 4 * f];
+            double[] y = new double[n * 4];
+            CartPoleTasks.rollout(system, GaussianStream.forRun(5, "r"), n, 0.0, x, y, independent);
+            int chained = 0;
+            for (int t = 0; t + 1 < n; t++) {
+                double[] s = CartPoleTasks.stateOf(x, t, 1);
+                double[] next = CartPoleTasks.stateOf(x, t + 1, 1);
+                double angle = s[2] + y[t * 4 + 2];
+                boolean same = Math.abs(s[0] + y[t * 4] - next[0]) < 1e-9
+                        && Math.abs(s[1] + y[t * 4 + 1] - next[1]) < 1e-9
+                        && Math.abs(Math.sin(angle) - Math.sin(next[2])) < 1e-9
+                        && Math.abs(Math.cos(angle) - Math.cos(next[2])) < 1e-9
+                        && Math.abs(s[3] + y[t * 4 + 3] - next[3]) < 1e-9;
+                chained += same ? 1 : 0;
+            }
+            // a rollout shows its dynamics in the noise-free inputs; independent starts (x = 0 each) do not
+            assertEquals(independent ? 0 : n - 1, chained, independent ? "independent" : "rollout");
+        }
+    }
+
+    @Test
     void thePriorMeanScoresOneThirdAndNoChangeScoresTheMeanSquaredChange() {
         RunResult prior = Benchmarks.get(PendulumParameters.NAME).run(RunSpec.resolve(PendulumParameters.NAME,
                 "prior-mean", "full", Map.of("eval_tasks", 20_000, "support_transitions", 1), 0), RunListener.SILENT);
@@ -58,7 +90,7 @@ class CartPoleTasksTest {
         double sum = 0;
         GaussianStream eval = GaussianStream.forRun(0, "eval");
         for (int t = 0; t < 50; t++) {
-            TransferTask task = CartPoleTasks.sample(eval, 30, 100, 0.0, false);
+            TransferTask task = CartPoleTasks.sample(eval, 30, 100, 0.0, false, false);
             double s = 0;
             for (double d : task.queryY) {
                 s += d * d;
@@ -75,7 +107,7 @@ class CartPoleTasksTest {
         int f = CartPoleTasks.pointFeatures(2);
         double[] x = new double[5 * 6 * f];
         double[] y = new double[5 * 6];
-        CartPoleTasks.rollout(system, GaussianStream.forRun(4, "r"), 5, 0.0, x, y);
+        CartPoleTasks.rollout(system, GaussianStream.forRun(4, "r"), 5, 0.0, x, y, false);
         for (int t = 0; t < 5; t++) {
             double force = 3 * x[t * 6 * f + CartPoleTasks.stateFeatures(2)];
             double[] rebuilt = CartPoleTasks.points(CartPoleTasks.stateOf(x, t, 2), force, 2);
@@ -90,7 +122,7 @@ class CartPoleTasksTest {
         double[] truth = series.get(0).y();
         double[] predicted = series.get(1).y();
         assertEquals(21, truth.length);
-        TransferTask task = CartPoleTasks.sample(GaussianStream.forRun(0, "eval"), 30, 20, 0.0, false);
+        TransferTask task = CartPoleTasks.sample(GaussianStream.forRun(0, "eval"), 30, 20, 0.0, false, false);
         double angle = truth[0];
         for (int t = 0; t < 20; t++) {
             assertEquals(truth[0], predicted[t + 1], 0.0);

@@ -20,8 +20,8 @@ class TaskBlindTest {
 
     @Test
     void blindPredictionsIgnoreTheSupportAndTheTruthWhichTheOracleReads() {
-        TransferTask a = CartPoleTasks.sample(GaussianStream.forRun(1, "task"), 2, 1, 0.4, false);
-        TransferTask b = CartPoleTasks.sample(GaussianStream.forRun(2, "task"), 2, 1, 0.4, false);
+        TransferTask a = CartPoleTasks.sample(GaussianStream.forRun(1, "task"), 2, 1, 0.4, false, false);
+        TransferTask b = CartPoleTasks.sample(GaussianStream.forRun(2, "task"), 2, 1, 0.4, false, false);
         // b's support and parameters with a's query
         TransferTask mixed = new TransferTask(a.inputs, b.supportX, b.supportY, a.queryInputs, a.queryX, a.queryY,
                 b.truth);

@@ -53,8 +53,8 @@ class TransferGradientTest {
             return switch (benchmark) {
                 case CosSinTransfer.NAME -> CosSinTask.sample(random, 4, 0.5, 3);
                 case MazeTransfer.NAME -> MazeTask.generate(random, 6).task();
-                case DoublePendulumTransfer.NAME -> CartPoleTasks.sample(random, 2, 1, 0.4, false);
-                default -> CartPoleTasks.sample(random, 2, 0, 0.4, true);
+                case DoublePendulumTransfer.NAME -> CartPoleTasks.sample(random, 2, 1, 0.4, false, false);
+                default -> CartPoleTasks.sample(random, 2, 0, 0.4, true, false);
             };
         }
     }
