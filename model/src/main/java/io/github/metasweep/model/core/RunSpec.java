@@ -64,8 +64,12 @@ public record RunSpec(String benchmark, String method, String variant, long seed
 
     /** The params that name the run: a knob added later is left out at its default, so older runs keep their ids. */
     private ParamSet identifying() {
+        Benchmark b = Benchmarks.all().get(benchmark);
+        if (b == null || !b.methods().contains(method)) { // unknown here (a stored run, a test's own method): no knobs
+            return params;
+        }
         Map<String, Object> kept = new LinkedHashMap<>(params.asMap());
-        for (ParamDef d : Benchmarks.get(benchmark).params(method)) {
+        for (ParamDef d : b.params(method)) {
             if (!d.inIdAtDefault() && d.defaultValue().equals(kept.get(d.name()))) {
                 kept.remove(d.name());
             }
