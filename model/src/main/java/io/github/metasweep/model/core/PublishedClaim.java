@@ -25,10 +25,12 @@ import java.util.Map;
  * @param table     where it is published, grouped in the report (e.g. "paper Table 1")
  * @param source    who publishes it (e.g. "paper", "results file")
  * @param from      for {@link Kind#STEADIER}, the setting the change is measured from (empty otherwise)
+ * @param incomparable why no run of ours can test it (e.g. other physics), shown instead of a verdict; empty when
+ *                     runs under the claim's protocol can
  */
 public record PublishedClaim(String table, String source, Kind kind, Side subject, Side reference,
                              Statistic statistic, double value, Map<String, Object> where, String statement,
-                             Map<String, Object> protocol, Map<String, Object> from) {
+                             Map<String, Object> protocol, Map<String, Object> from, String incomparable) {
 
     public enum Kind {
         VALUE,
@@ -65,20 +67,33 @@ public record PublishedClaim(String table, String source, Kind kind, Side subjec
     public static PublishedClaim value(String table, String source, Side subject, Statistic statistic, double value,
                                        Map<String, Object> where, String statement) {
         return new PublishedClaim(table, source, Kind.VALUE, subject, null, statistic, value, where, statement,
-                Map.of(), Map.of());
+                Map.of(), Map.of(), "");
+    }
+
+    /**
+     * A published value shown beside ours but not judged, since {@code incomparable} says why none of our runs
+     * measures the same thing (e.g. "MuJoCo's cart-poles vs this project's physics").
+     */
+    public static PublishedClaim shown(String table, String source, Side subject, double value,
+                                       Map<String, Object> where, String statement, String incomparable) {
+        if (incomparable.isBlank()) {
+            throw new IllegalArgumentException("a value shown without a verdict needs the reason: " + statement);
+        }
+        return new PublishedClaim(table, source, Kind.VALUE, subject, null, Statistic.MEAN, value, where, statement,
+                Map.of(), Map.of(), incomparable);
     }
 
     public static PublishedClaim improvement(String table, String source, Side subject, Side reference,
                                              Statistic statistic, double value, Map<String, Object> where,
                                              String statement) {
         return new PublishedClaim(table, source, Kind.IMPROVEMENT, subject, reference, statistic, value, where,
-                statement, Map.of(), Map.of());
+                statement, Map.of(), Map.of(), "");
     }
 
     public static PublishedClaim better(String table, String source, Side subject, Side reference,
                                         Map<String, Object> where, String statement) {
         return new PublishedClaim(table, source, Kind.BETTER, subject, reference, Statistic.MEAN, Double.NaN, where,
-                statement, Map.of(), Map.of());
+                statement, Map.of(), Map.of(), "");
     }
 
     /**
@@ -88,12 +103,12 @@ public record PublishedClaim(String table, String source, Kind kind, Side subjec
     public static PublishedClaim steadier(String table, String source, Side subject, Side reference,
                                           Map<String, Object> from, Map<String, Object> to, String statement) {
         return new PublishedClaim(table, source, Kind.STEADIER, subject, reference, Statistic.MEAN, Double.NaN, to,
-                statement, Map.of(), from);
+                statement, Map.of(), from, "");
     }
 
     /** This claim, measured under the setting {@code protocol} (hyper-parameter values). */
     public PublishedClaim withProtocol(Map<String, Object> protocol) {
         return new PublishedClaim(table, source, kind, subject, reference, statistic, value, where, statement, protocol,
-                from);
+                from, incomparable);
     }
 }

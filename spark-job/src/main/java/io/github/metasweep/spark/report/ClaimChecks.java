@@ -131,8 +131,14 @@ public final class ClaimChecks {
         return names.stream().allMatch(k -> a.containsKey(k) && b.containsKey(k) && sameValue(a.get(k), b.get(k)));
     }
 
-    /** E.g. "steps 200 vs 1000, transfer_episodes 10 vs 100"; empty when {@code c} runs the claim's protocol. */
+    /**
+     * E.g. "steps 200 vs 1000, transfer_episodes 10 vs 100", or why no run can be compared
+     * ({@link PublishedClaim#incomparable()}); empty when {@code c} runs the claim's protocol.
+     */
     static String protocolDifference(PublishedClaim claim, Config c) {
+        if (!claim.incomparable().isEmpty()) {
+            return claim.incomparable();
+        }
         List<String> parts = new ArrayList<>();
         new java.util.TreeMap<>(claim.protocol()).forEach((k, v) -> {
             Object ours = c.params().get(k);

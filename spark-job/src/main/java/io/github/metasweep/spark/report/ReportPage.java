@@ -188,12 +188,16 @@ public final class ReportPage {
                         .append(c.claim().source()).append(" | ").append(published(c.claim())).append(" | ")
                         .append(num(c.estimate())).append(' ').append(ci(c.ciLow(), c.ciHigh())).append(" | ")
                         .append(c.n()).append(" (").append(c.excluded()).append(") | **").append(c.verdictLabel())
-                        .append("** | ").append(WelchSampleSize.label(c.seedsNeeded())).append(" |\n");
+                        .append("** | ").append(c.claim().incomparable().isEmpty()
+                                ? WelchSampleSize.label(c.seedsNeeded()) : "-").append(" |\n");
             }
             md.append('\n');
         }
         for (ClaimCheck c : checks) {
             PublishedClaim claim = c.claim();
+            if (!claim.incomparable().isEmpty()) {
+                continue; // shown beside ours in the table, judged nowhere: nothing to spell out
+            }
             md.append("- **").append(c.verdictLabel()).append("**, ").append(c.context()).append(": ");
             if (claim.kind() == PublishedClaim.Kind.STEADIER) {
                 md.append(claim.statement()).append(" (").append(claim.source()).append("); per seed, the reference's")
