@@ -10,13 +10,16 @@ import java.io.PrintStream;
 public final class Main {
     static final String USAGE = """
             usage: metasweep <command> ...
-              sweep SPEC [--out DIR] [--master URL] [--fresh | --extend] [--dry-run] [--progress-seconds S]
+              sweep SPEC [--out DIR] [--master URL] [--fresh | --extend] [--reuse DIR] [--dry-run]
+                         [--progress-seconds S]
                   run every run of a sweep spec that the output does not hold yet, then build the tables
                   --out      where results go: a path or a Hadoop URI (file:, hdfs:, s3a:); default results/<name>
                   --master   Spark master, e.g. local[2]; default: spark-submit's, else local[*]
                   --fresh    delete what an earlier sweep wrote to --out (it says what) and start over
                   --extend   keep the runs of an earlier version of this spec in --out (more seeds, methods or
                              grid values: every stored run must be one this spec plans too) and run the rest
+                  --reuse    copy in, instead of running, the runs this spec plans that another sweep's output
+                             DIR holds (each verified first; e.g. a check that repeats part of a main sweep)
                   --dry-run  print the run count and the first runs; start and write nothing
                   --progress-seconds  how often progress is printed (default 10)
               validate SPEC     check a spec and count its runs; start and write nothing

@@ -43,7 +43,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class SweepCommand {
     static final Set<String> FLAGS = Set.of("--fresh", "--extend", "--dry-run");
-    static final Set<String> OPTIONS = Set.of("--out", "--master", "--progress-seconds");
+    static final Set<String> OPTIONS = Set.of("--out", "--master", "--progress-seconds", "--reuse");
     private static final int DRY_RUN_ROWS = 10;
 
     private final PrintStream out;
@@ -71,6 +71,8 @@ final class SweepCommand {
             throw new UsageException("sweep: --fresh deletes the stored runs that --extend keeps; give one of them");
         }
         List<Part> parts = parts(Path.of(specFile), args.option("--out"));
+        Optional<ResultStore> reuse = reuse(args.option("--reuse"), parts,
+                SuiteFile.parts(Path.of(specFile)).isPresent());
         for (Part p : parts) {
             out.printf(Locale.ROOT, "sweep %s (%s): %d runs = %s%n", p.spec().name(), p.specFile(), p.runs().size(),
                     shape(p.spec(), p.runs()));
@@ -95,14 +97,37 @@ final class SweepCommand {
             for (Part p : parts) {
                 leases.add(OutputLease.acquire(p.store())); // one sweep per output, before anything is changed
             }
-            return prepareAndRun(parts, previous, args, specFile, progressSeconds);
+            return prepareAndRun(parts, previous, args, specFile, progressSeconds, reuse);
         } finally {
             leases.forEach(OutputLease::close);
         }
     }
 
+    /**
+     * The output {@code --reuse} names, whose verified results of runs this sweep plans are copied in instead of run
+     * again (e.g. the runs a check shares with a main sweep); one plain sweep only, and it must hold runs.
+     */
+    private static Optional<ResultStore> reuse(String dir, List<Part> parts, boolean suite) throws IOException {
+        if (dir == null) {
+            return Optional.empty();
+        }
+        if (suite || parts.get(0).spec().tuning() != null) {
+            throw new UsageException("sweep: --reuse takes the runs of one plain sweep, not a suite's or a tuned "
+                    + "spec's; run the part on its own with --reuse");
+        }
+        ResultStore from = ResultStore.open(dir, HadoopConf.from(new SparkConf()));
+        if (from.resultCount() == 0) {
+            throw new UsageException("sweep: --reuse " + from.location() + " holds no results (no runs/<id>.json); "
+                    + "nothing was written; give the output of the sweep whose runs to reuse");
+        }
+        if (from.location().equals(parts.get(0).store().location())) {
+            throw new UsageException("sweep: --reuse names the output itself; give another sweep's output");
+        }
+        return Optional.of(from);
+    }
+
     private int prepareAndRun(List<Part> parts, List<Optional<SpecRecord>> previous, Args args, String specFile,
-                              double progressSeconds) throws IOException {
+                              double progressSeconds, Optional<ResultStore> reuse) throws IOException {
         boolean fresh = args.flag("--fresh");
         String appName = "metasweep " + (parts.size() == 1 ? parts.get(0).spec().name() : Path.of(specFile)
                 .getFileName());
@@ -112,7 +137,7 @@ final class SweepCommand {
         List<Prepared> prepared = new ArrayList<>();
         try {
             for (int i = 0; i < parts.size(); i++) {
-                prepared.add(prepare(parts.get(i), fresh ? Optional.empty() : previous.get(i), fresh));
+                prepared.add(prepare(parts.get(i), fresh ? Optional.empty() : previous.get(i), fresh, reuse));
             }
         } catch (IOException | RuntimeException e) {
             opening.thenAccept(SessionFactory.Lease::close);
@@ -142,8 +167,8 @@ final class SweepCommand {
             out.printf(Locale.ROOT, "tuning %s: %d configurations x %d selection seeds = %d runs, chosen by the %s of %s%n",
                     method, spec.tuning().budgets().get(method), spec.tuning().seeds().size(), sel.runs().size(),
                     spec.tuning().statistic().key(), spec.tuning().metric());
-            int code = run(spark, prepare(sel, checkOutput(store, selection, sel.runs(), false, false), false),
-                    progressSeconds);
+            int code = run(spark, prepare(sel, checkOutput(store, selection, sel.runs(), false, false), false,
+                    Optional.empty()), progressSeconds);
             if (code != ExitCode.DONE) {
                 out.printf("tuning %s is incomplete: nothing is chosen and the reporting phase does not start; run the "
                         + "sweep again to retry%n", method);
@@ -159,8 +184,8 @@ final class SweepCommand {
         }
         SweepSpec reporting = spec.withMethodParams(chosen);
         Part report = new Part(part.specFile(), reporting, SweepExpansion.expand(reporting), part.store());
-        return run(spark, prepare(report, checkOutput(part.store(), reporting, report.runs(), false, false), false),
-                progressSeconds);
+        return run(spark, prepare(report, checkOutput(part.store(), reporting, report.runs(), false, false), false,
+                Optional.empty()), progressSeconds);
     }
 
     /** The parts of a suite, each into {@code <out>/<part name>}, or the spec itself into {@code out}. */
@@ -187,7 +212,8 @@ final class SweepCommand {
         return name.replaceFirst("\\.ya?ml$", "");
     }
 
-    private Prepared prepare(Part p, Optional<SpecRecord> previous, boolean fresh) throws IOException {
+    private Prepared prepare(Part p, Optional<SpecRecord> previous, boolean fresh, Optional<ResultStore> reuse)
+            throws IOException {
         ResultStore store = p.store();
         store.writeMarker(p.spec().name(), p.spec().fingerprint());
         if (fresh) {
@@ -210,6 +236,9 @@ final class SweepCommand {
             out.printf("warning: %s/ holds files that are not results, ignored: %s%n", ResultStore.RUNS,
                     String.join(", ", stored.others()));
         }
+        if (reuse.isPresent()) {
+            stored = copyReused(reuse.get(), store, planned, stored);
+        }
         List<PlannedRun> missing = new ArrayList<>();
         for (PlannedRun r : p.runs()) {
             if (!stored.verified().contains(r.id())) {
@@ -219,6 +248,19 @@ final class SweepCommand {
         store.clearFailures();
         store.clearTemporaries();
         return new Prepared(p, missing, previous, stored);
+    }
+
+    /** Copies the verified results of planned runs the output lacks from {@code from}; the output's runs, re-checked. */
+    private StoredRuns copyReused(ResultStore from, ResultStore store, Set<String> planned, StoredRuns stored)
+            throws IOException {
+        StoredRuns there = StoredRuns.check(from, stored.missing());
+        for (String id : there.verified()) {
+            store.writeResult(id, there.json(from, id)); // the same sealed bytes: the seal is of the JSON
+        }
+        out.printf("reuse: %d of the %d runs not stored here copied from %s%s%n", there.verified().size(),
+                stored.missing().size(), from.location(), there.damaged().isEmpty() ? ""
+                        : " (" + there.damaged().size() + " damaged there, left out: they run here)");
+        return StoredRuns.check(store, planned, stored.contents());
     }
 
     private int run(SparkSession spark, Prepared prepared, double progressSeconds) throws IOException {
