@@ -7,12 +7,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One self-contained training job: benchmark, method, variant, resolved hyper-parameters and seed.
  * Immutable; its id is a hash of the canonical form, the same on every machine.
  */
 public record RunSpec(String benchmark, String method, String variant, long seed, ParamSet params) {
+    /** Per benchmark and method, its knobs added later (name to default); benchmarks are loaded once. */
+    private static final Map<String, Map<String, Object>> ADDED_LATER = new ConcurrentHashMap<>();
 
     /**
      * Resolves a run: the method's defaults, then the variant's fixed values, then {@code overrides}
@@ -64,17 +67,27 @@ public record RunSpec(String benchmark, String method, String variant, long seed
 
     /** The params that name the run: a knob added later is left out at its default, so older runs keep their ids. */
     private ParamSet identifying() {
-        Benchmark b = Benchmarks.all().get(benchmark);
-        if (b == null || !b.methods().contains(method)) { // unknown here (a stored run, a test's own method): no knobs
+        Map<String, Object> later = ADDED_LATER.computeIfAbsent(benchmark + "/" + method, k -> addedLater());
+        if (later.isEmpty()) {
             return params;
         }
         Map<String, Object> kept = new LinkedHashMap<>(params.asMap());
+        later.forEach((name, value) -> kept.remove(name, value));
+        return new ParamSet(kept);
+    }
+
+    private Map<String, Object> addedLater() {
+        Benchmark b = Benchmarks.all().get(benchmark);
+        if (b == null || !b.methods().contains(method)) { // unknown here (a stored run, a test's own method): no knobs
+            return Map.of();
+        }
+        Map<String, Object> later = new LinkedHashMap<>();
         for (ParamDef d : b.params(method)) {
-            if (!d.inIdAtDefault() && d.defaultValue().equals(kept.get(d.name()))) {
-                kept.remove(d.name());
+            if (!d.inIdAtDefault()) {
+                later.put(d.name(), d.defaultValue());
             }
         }
-        return new ParamSet(kept);
+        return later;
     }
 
     /** Readable and unique: {@code method-variant-s<seed>-<12 hex digits of SHA-256(canonical)>}. */
