@@ -253,7 +253,7 @@ final class SweepCommand {
     /** Copies the verified results of planned runs the output lacks from {@code from}; the output's runs, re-checked. */
     private StoredRuns copyReused(ResultStore from, ResultStore store, Set<String> planned, StoredRuns stored)
             throws IOException {
-        StoredRuns there = StoredRuns.check(from, stored.missing());
+        StoredRuns there = StoredRuns.plannedIn(from, stored.missing());
         for (String id : there.verified()) {
             store.writeResult(id, there.json(from, id)); // the same sealed bytes: the seal is of the JSON
         }

@@ -45,11 +45,26 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
      */
     public static StoredRuns check(ResultStore store, Set<String> planned, Map<String, Verified> known)
             throws IOException {
+        return check(store, store.resultIds(), planned, known, store.otherRunFiles());
+    }
+
+    /**
+     * Only the planned runs {@code store} holds, each verified, its other files not read: what another sweep's
+     * output can lend to this one ({@code sweep --reuse}).
+     */
+    public static StoredRuns plannedIn(ResultStore store, Set<String> planned) throws IOException {
+        Set<String> held = new TreeSet<>(store.resultIds());
+        held.retainAll(planned);
+        return check(store, held, planned, Map.of(), List.of());
+    }
+
+    private static StoredRuns check(ResultStore store, Set<String> ids, Set<String> planned,
+                                    Map<String, Verified> known, List<String> others) throws IOException {
         Set<String> verified = new TreeSet<>();
         Set<String> foreign = new TreeSet<>();
         Map<String, String> damaged = new LinkedHashMap<>();
         Map<String, Verified> contents = new java.util.HashMap<>();
-        for (String id : new TreeSet<>(store.resultIds())) {
+        for (String id : new TreeSet<>(ids)) {
             Object checked = known.containsKey(id) ? known.get(id) : verify(id, store.readResult(id));
             if (checked instanceof String why) {
                 damaged.put(id, why);
@@ -62,7 +77,7 @@ public record StoredRuns(Set<String> verified, Set<String> missing, Set<String> 
         }
         Set<String> missing = new TreeSet<>(planned);
         missing.removeAll(verified);
-        return new StoredRuns(verified, missing, foreign, damaged, store.otherRunFiles(), contents);
+        return new StoredRuns(verified, missing, foreign, damaged, others, contents);
     }
 
     /** The verified run's JSON: as read by {@link #check}, else read from the store now. */

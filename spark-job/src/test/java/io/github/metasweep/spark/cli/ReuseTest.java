@@ -51,6 +51,9 @@ class ReuseTest {
         Path base1 = mainRuns.stream().filter(p -> p.getFileName().toString().startsWith("base-full-s1-")).findFirst()
                 .orElseThrow();
         Files.writeString(base1, Files.readString(base1).replace("\"seed\"", "\"seed \"")); // damaged there
+        Path beta0 = mainRuns.stream().filter(p -> p.getFileName().toString().startsWith("beta-full-s0-")).findFirst()
+                .orElseThrow();
+        Files.writeString(beta0, ""); // damaged too, but no run the check plans: neither read nor counted
         Path check = dir.resolve("check");
         Path log = dir.resolve("ran.log");
         System.setProperty(FakeBenchmark.LOG, log.toString());
